@@ -1,0 +1,110 @@
+// A cluster the user already has, named by a kubeconfig context. The harness never creates or
+// deletes anything here; it copies that one context into a private kubeconfig (so nothing can
+// drift to another context) and allows faults only when --allow-context named exactly this context.
+import { rm, writeFile } from "node:fs/promises";
+
+import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import semver from "semver";
+
+import { apiServerVersion } from "./apiServerVersion.js";
+import type { ClusterHandle, ClusterProvider, ClusterRequirements, NodeHandle } from "./clusterHandle.js";
+import { HarnessError } from "./harnessError.js";
+import { StateStore } from "./stateStore.js";
+import { withDeadline } from "./withDeadline.js";
+
+export class ExistingContextError extends HarnessError {
+  constructor(message: string, hint: string) {
+    super("input", message, { hint });
+  }
+}
+
+export interface ExistingProviderOptions {
+  context: string;
+  /** The value of --allow-context; faults are allowed only when it equals `context` exactly. */
+  allowContext?: string;
+  /** Kubeconfig to read; default: $KUBECONFIG or ~/.kube/config (client-node's rules). */
+  kubeconfig?: string;
+  store?: StateStore;
+}
+
+/** Faults are allowed on an existing context only when the user named that very context. */
+export function faultsAllowedFor(context: string, allowContext: string | undefined): boolean {
+  return allowContext !== undefined && allowContext !== "" && allowContext === context;
+}
+
+class ExistingClusterHandle implements ClusterHandle {
+  readonly provider = "existing";
+  constructor(
+    readonly name: string,
+    readonly contextName: string,
+    readonly kubeconfigPath: string,
+    readonly faultsAllowed: boolean,
+  ) {}
+  async nodes(): Promise<NodeHandle[]> {
+    return []; // no direct node access on clusters the harness does not run
+  }
+  hostPort(): number | undefined {
+    return undefined;
+  }
+  async kubernetesVersion(): Promise<string> {
+    return apiServerVersion(this.kubeconfigPath, this.contextName, 15_000);
+  }
+}
+
+export class ExistingProvider implements ClusterProvider {
+  private readonly store: StateStore;
+  constructor(private readonly options: ExistingProviderOptions) {
+    this.store = options.store ?? new StateStore();
+  }
+
+  async acquire(requirements: ClusterRequirements, options: { runId: string; offline: boolean; timeoutMs: number }): Promise<ClusterHandle> {
+    const { context } = this.options;
+    const unsupported = [
+      requirements.dedicated ? "a dedicated cluster" : undefined,
+      (requirements.hostPorts ?? []).length > 0 ? "host port mappings" : undefined,
+      (requirements.extraMounts ?? []).length > 0 ? "files mounted into nodes" : undefined,
+      (requirements.kubeadmConfigPatches ?? []).length > 0 ? "kubeadm patches" : undefined,
+    ].filter((x): x is string => x !== undefined);
+    if (unsupported.length > 0) {
+      throw new ExistingContextError(`the scenario needs ${unsupported.join(", ")}, which only a cluster the harness creates can provide`, "run it without --context (on kind)");
+    }
+
+    const source = new KubeConfig();
+    if (this.options.kubeconfig) source.loadFromFile(this.options.kubeconfig);
+    else source.loadFromDefault();
+    const ctx = source.getContextObject(context);
+    if (!ctx) {
+      const known = source.getContexts().map((c) => c.name);
+      throw new ExistingContextError(`no context "${context}" in the kubeconfig`, known.length > 0 ? `known contexts: ${known.join(", ")}` : "set KUBECONFIG to the file that defines it");
+    }
+    const cluster = source.getCluster(ctx.cluster);
+    const user = ctx.user ? source.getUser(ctx.user) : null;
+    if (!cluster) throw new ExistingContextError(`context "${context}" refers to a missing cluster entry "${ctx.cluster}"`, "fix the kubeconfig");
+
+    const narrowed = new KubeConfig();
+    narrowed.loadFromOptions({ clusters: [cluster], users: user ? [user] : [], contexts: [ctx], currentContext: context });
+    await this.store.ensure();
+    const path = this.store.kubeconfigPath(`existing-${options.runId}-${context.replace(/[^A-Za-z0-9_.-]+/g, "_")}`);
+    await writeFile(path, narrowed.exportConfig(), { mode: 0o600 });
+
+    const version = await apiServerVersion(path, context, Math.min(options.timeoutMs, 30_000));
+    if (requirements.kubernetes) {
+      const v = semver.coerce(version);
+      if (!v || !semver.satisfies(v, requirements.kubernetes)) {
+        throw new ExistingContextError(`context "${context}" runs Kubernetes ${version}, the scenario needs "${requirements.kubernetes}"`, "pick another context, or run on kind");
+      }
+    }
+    const needed = requirements.controlPlanes + requirements.workers;
+    const core = narrowed.makeApiClient(CoreV1Api);
+    const nodes = await withDeadline(core.listNode(), Math.min(options.timeoutMs, 30_000), `listing nodes of context "${context}"`);
+    if (nodes.items.length < needed) {
+      throw new ExistingContextError(`context "${context}" has ${nodes.items.length} node(s), the scenario needs ${needed}`, "pick a larger cluster, or run on kind");
+    }
+    return new ExistingClusterHandle(context, context, path, faultsAllowedFor(context, this.options.allowContext));
+  }
+
+  async release(cluster: ClusterHandle): Promise<void> {
+    // Nothing in the cluster is ours to delete; only the private kubeconfig copy goes.
+    await rm(cluster.kubeconfigPath, { force: true });
+  }
+}
