@@ -1,0 +1,98 @@
+// `gameday run`: resolve and load every scenario first (bad input fails before any cluster
+// exists), pick the cluster provider, run through the engine, always release clusters, write the
+// reports, and turn the verdicts into an exit code.
+import { resolve } from "node:path";
+
+import type { ClusterProvider } from "../../cluster/clusterHandle.js";
+import { ExistingProvider } from "../../cluster/existingProvider.js";
+import { HarnessError } from "../../cluster/harnessError.js";
+import { KindProvider } from "../../cluster/kindProvider.js";
+import { writeReports } from "../../report/writeReports.js";
+import type { RunResult } from "../../scenario/runResult.js";
+import type { CliIO } from "../cliIO.js";
+import { errorMessage } from "../errorMessage.js";
+import { ExitCode, exitCodeForRun, type ExitCodeValue } from "../exitCodes.js";
+import { variantNames } from "../explainText.js";
+import type { RunOptions } from "../program.js";
+import { newRunId } from "../runId.js";
+import type { RunRequest, ScenarioEngine } from "../scenarioEngine.js";
+import { resolveScenarioArgs } from "../scenarioPaths.js";
+
+const RELEASE_TIMEOUT_MS = 5 * 60_000;
+
+/** Checks flag combinations; returns the context to run on, if any. */
+export function contextFromOptions(options: Pick<RunOptions, "context" | "allowContext" | "image">): string | undefined {
+  if (options.allowContext !== undefined && options.context !== undefined && options.allowContext !== options.context) {
+    throw new HarnessError("input", `--allow-context names "${options.allowContext}" but --context is "${options.context}"`, {
+      hint: "name the same context in both, or drop --allow-context to run without faults",
+    });
+  }
+  const context = options.context ?? options.allowContext;
+  if (context !== undefined && options.image !== undefined) {
+    throw new HarnessError("input", "--image applies to kind clusters only, not to --context", { hint: "drop one of the two" });
+  }
+  return context;
+}
+
+export async function runCommand(
+  io: CliIO,
+  engine: ScenarioEngine,
+  options: RunOptions,
+  paths: { scenariosDir: string; cwd: string },
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<ExitCodeValue> {
+  const context = contextFromOptions(options);
+  const resolved = await resolveScenarioArgs(options.scenarios, paths);
+  const scenarios: RunRequest["scenarios"] = [];
+  for (const r of resolved) {
+    const scenario = await engine.load(r.file);
+    const available = variantNames(scenario);
+    let variants: string[] | undefined;
+    if (options.variants.length > 0) {
+      variants = options.variants.filter((v) => available.includes(v));
+      const unknown = options.variants.filter((v) => !available.includes(v));
+      // Naming one scenario with an unknown variant is a typo; across many, a variant may exist in some only.
+      if (variants.length === 0 || (resolved.length === 1 && unknown.length > 0)) {
+        throw new HarnessError("input", `scenario ${scenario.name} has no variant ${unknown.map((v) => `"${v}"`).join(", ")}`, { hint: `its variants: ${available.join(", ")}` });
+      }
+    }
+    scenarios.push({ file: r.file, scenario, ...(variants ? { variants } : {}) });
+  }
+
+  const runId = newRunId();
+  const reportsDir = resolve(paths.cwd, options.reports ?? `reports/${runId}`);
+  const kind = context === undefined ? new KindProvider({ onProgress: progress, ...(options.image ? { image: options.image } : {}) }) : undefined;
+  const provider: ClusterProvider = kind ?? new ExistingProvider({ context: context as string, ...(options.allowContext ? { allowContext: options.allowContext } : {}) });
+  if (context !== undefined && options.allowContext === undefined) progress(`running on context "${context}" without faults (pass --allow-context ${context} to allow them)`);
+
+  progress(`run ${runId}: ${scenarios.map((s) => s.scenario.name + (s.variants ? `[${s.variants.join(",")}]` : "")).join(", ")}`);
+  let result: RunResult | undefined;
+  let runError: unknown;
+  try {
+    result = await engine.run({ runId, scenarios, provider, offline: options.offline, keepCluster: options.keepCluster, signal, progress });
+  } catch (err) {
+    runError = err;
+  }
+  // Clusters go whether or not the run threw.
+  let releaseError: unknown;
+  if (kind) {
+    try {
+      await kind.close({ keep: options.keepCluster, timeoutMs: RELEASE_TIMEOUT_MS });
+    } catch (err) {
+      releaseError = err;
+      io.err(`releasing clusters failed: ${errorMessage(err, options.debug)}`);
+    }
+  }
+  if (runError !== undefined || result === undefined) throw runError;
+
+  const { files } = await writeReports(result, reportsDir);
+  for (const s of result.scenarios) {
+    const failed = s.expectations.filter((e) => e.verdict === "failed" || e.verdict === "error");
+    io.out(`${s.verdict.toUpperCase().padEnd(7)} ${s.scenario} [${s.variant}]${failed.length > 0 ? ` — ${failed.map((e) => e.id).join(", ")}` : ""}`);
+  }
+  io.out(`reports: ${files.join(", ")}`);
+  const code = exitCodeForRun(result);
+  // A leaked cluster does not change what the run proved, but a passing run must not hide it.
+  return code === ExitCode.Ok && releaseError !== undefined ? ExitCode.Infrastructure : code;
+}
