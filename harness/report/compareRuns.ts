@@ -34,6 +34,7 @@ function verdictCell(d: ExpectationDiff): string {
 
 function timingCell(before: number | undefined, after: number | undefined, deltaMs: number | undefined, threshold: TimingThreshold): string {
   if (before === undefined && after === undefined) return "—";
+  if (before === after) return formatDuration(after);
   const span = `${formatDuration(before)} → ${formatDuration(after)}`;
   if (deltaMs === undefined || before === undefined) return span;
   if (Math.abs(deltaMs) < Math.max(threshold.minimumMs, threshold.fraction * before)) return span;
