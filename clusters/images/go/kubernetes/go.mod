@@ -1,11 +1,18 @@
 // Wrapper module: builds the Kubernetes binaries of the pinned release from the Go module proxy.
 // k8s.io/kubernetes replaces its staging modules with local paths, which a dependency cannot use,
-// so each staging module is replaced here by its published v0.Y.Z twin.
+// so each staging module is replaced here by its published v0.Y.Z twin. cmd/kindnetd, the kit's
+// own kindnet-compatible agent, builds in this module to share its client-go and netlink.
 module kube-gameday.local/kit/kubernetes
 
 go 1.24.0
 
-require k8s.io/kubernetes v1.34.4
+require (
+	github.com/vishvananda/netlink v1.3.1
+	k8s.io/api v0.34.4
+	k8s.io/apimachinery v0.34.4
+	k8s.io/client-go v0.34.4
+	k8s.io/kubernetes v1.34.4
+)
 
 require (
 	cel.dev/expr v0.24.0 // indirect
@@ -107,7 +114,6 @@ require (
 	github.com/spf13/cobra v1.9.1 // indirect
 	github.com/spf13/pflag v1.0.6 // indirect
 	github.com/stoewer/go-strcase v1.3.0 // indirect
-	github.com/vishvananda/netlink v1.3.1 // indirect
 	github.com/vishvananda/netns v0.0.5 // indirect
 	github.com/x448/float16 v0.8.4 // indirect
 	github.com/xlab/treeprint v1.2.0 // indirect
@@ -148,12 +154,9 @@ require (
 	gopkg.in/inf.v0 v0.9.1 // indirect
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
-	k8s.io/api v0.34.4 // indirect
 	k8s.io/apiextensions-apiserver v0.0.0 // indirect
-	k8s.io/apimachinery v0.34.4 // indirect
 	k8s.io/apiserver v0.34.4 // indirect
 	k8s.io/cli-runtime v0.34.4 // indirect
-	k8s.io/client-go v0.34.4 // indirect
 	k8s.io/cloud-provider v0.34.4 // indirect
 	k8s.io/cluster-bootstrap v0.0.0 // indirect
 	k8s.io/component-base v0.34.4 // indirect

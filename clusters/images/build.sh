@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the offline image kit: every binary from Go modules (or C, for pause), every runtime
+# image from Debian packages plus those binaries, and a kind node image with all of them
+# preloaded — under the same names and tags kind and kubeadm ask for, so nothing is ever pulled.
+#
+# Each stage's output is cached under $KUBE_GAMEDAY_CACHE/kit, keyed by the lock-file values and
+# files it depends on; a stage is built into a scratch directory and only moved into place when it
+# succeeded, so an interrupted build never leaves a cache entry that looks complete.
+#
+# Usage: build.sh [--tools] [--force STAGE|all] [--list]
+#   --tools   only kind, helm and kubectl (into .tools/bin), for hosts that can pull images
+set -euo pipefail
+KIT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$KIT_DIR/../bootstrap/lib.sh"
+source "$KIT_DIR/stage.sh"
+load_kit_lock
+
+FORCE="" TOOLS_ONLY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --force) FORCE=${2:?--force needs a stage name}; shift 2 ;;
+    --tools) TOOLS_ONLY=1; shift ;;
+    --list) grep -h '^# stage:' "$KIT_DIR"/stages/*.sh | sed 's/^# stage: //'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument '$1' (try --help)" ;;
+  esac
+done
+export FORCE TOOLS_ONLY
+
+command -v go >/dev/null || die "Go is needed to build the kit: install Go >= 1.24 (Debian: apt-get install -t bookworm-backports golang-go)."
+go_minor=$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')
+[ "$go_minor" -ge 24 ] || die "Go $(go env GOVERSION) is too old for Kubernetes $KUBERNETES_VERSION: install Go >= 1.24."
+export GOTOOLCHAIN=local GOFLAGS=-mod=mod
+bash "$KIT_DIR/../bootstrap/ensure-docker.sh"
+
+started=$(date +%s)
+for stage in "$KIT_DIR"/stages/*.sh; do
+  # shellcheck source=/dev/null
+  source "$stage"
+  [ "$TOOLS_ONLY" = 1 ] && { log "tools ready in $(( $(date +%s) - started ))s: $TOOLS_BIN"; exit 0; }
+done
+log "image kit ready in $(( $(date +%s) - started ))s: node image $NODE_IMAGE"

@@ -1,0 +1,95 @@
+# stage: go-* — every binary the kit needs, built from the Go module proxy with the module graphs
+# pinned by clusters/images/go/*/go.{mod,sum}; pause, a small C program, from the Kubernetes module.
+# Sourced by build.sh. Sets BIN_<NAME> to each stage's bin directory.
+
+# go_build MODULE_DIR LDFLAGS PACKAGE...: builds static binaries into $OUT/bin.
+go_build() {
+  local dir=$1 ldflags=$2; shift 2
+  mkdir -p "$OUT/bin"
+  cd "$KIT_DIR/go/$dir"
+  go mod download
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w $ldflags" -o "$OUT/bin/" "$@"
+  ls -l "$OUT/bin"
+}
+
+kube_version_ldflags() {
+  local v=$KUBERNETES_VERSION minor; minor=$(echo "$v" | cut -d. -f2)
+  local p flags=""
+  # Without these, kubeadm and kubelet report v0.0.0 and kubeadm refuses to pick images.
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    flags+=" -X $p.gitVersion=$v -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean"
+    flags+=" -X $p.gitCommit=0000000000000000000000000000000000000000 -X $p.buildDate=1970-01-01T00:00:00Z"
+  done
+  echo "$flags"
+}
+
+build_kubectl() {
+  go_build kubernetes "$(kube_version_ldflags)" k8s.io/kubernetes/cmd/kubectl
+  "$OUT/bin/kubectl" version --client -o json | grep -q "\"gitVersion\": \"$KUBERNETES_VERSION\""
+}
+build_kubernetes() {
+  go_build kubernetes "$(kube_version_ldflags)" \
+    k8s.io/kubernetes/cmd/kubeadm k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kube-proxy \
+    ./cmd/kindnetd
+  "$OUT/bin/kubeadm" version -o short | grep -qx "$KUBERNETES_VERSION"
+}
+build_etcd() {
+  go_build etcd "" go.etcd.io/etcd/server/v3 go.etcd.io/etcd/etcdctl/v3
+  # go names a /v3 package's binary after the element before it: "server" is etcd itself.
+  mv "$OUT/bin/server" "$OUT/bin/etcd"
+  "$OUT/bin/etcd" --version | grep -q "${ETCD_VERSION#v}"
+}
+build_coredns() {
+  go_build coredns "" github.com/coredns/coredns
+  "$OUT/bin/coredns" -version | grep -q "${COREDNS_VERSION#v}"
+}
+build_helm() {
+  go_build helm "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" helm.sh/helm/v3/cmd/helm
+  "$OUT/bin/helm" version --short | grep -q "$HELM_VERSION"
+}
+build_kind() {
+  go_build kind "" sigs.k8s.io/kind
+  "$OUT/bin/kind" version | grep -q "${KIND_VERSION}"
+}
+build_local_path_provisioner() {
+  go_build local-path-provisioner "-X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION" github.com/rancher/local-path-provisioner
+}
+build_pause() {
+  # pause.c ships in the Kubernetes module (build/pause/linux); containerd's sandbox_image runs it.
+  local src; src=$(cd "$KIT_DIR/go/kubernetes" && go list -m -f '{{.Dir}}' k8s.io/kubernetes)/build/pause/linux/pause.c
+  [ -f "$src" ] || { cd "$KIT_DIR/go/kubernetes" && go mod download k8s.io/kubernetes; }
+  mkdir -p "$OUT/bin"
+  command -v gcc >/dev/null || apt_install gcc libc6-dev
+  gcc -Os -static -Wall -Werror -DVERSION="v$PAUSE_VERSION" -o "$OUT/bin/pause" "$src"
+  strip "$OUT/bin/pause"
+}
+
+# go_stage NAME BUILD_FN "LOCK_VARS" [MODULE_DIR]: one cached stage, keyed on its lock values,
+# its recipe (the function bodies) and its wrapper module; leaves its bin dir in STAGE_BIN.
+go_stage() {
+  local name=$1 fn=$2 vars=$3 module=${4:-} key
+  RECIPE=$(declare -f "$fn" go_build kube_version_ldflags)
+  # shellcheck disable=SC2086 # vars is a list of names
+  key=$(stage_key "$name" $vars RECIPE ${module:+-- "go/$module"})
+  run_stage "$name" "$key" "$fn"
+  STAGE_BIN=$(stage_dir "$name" "$key")/bin
+}
+# The tools the harness drives come first: `build.sh --tools` stops after them.
+go_stage go-kind build_kind KIND_VERSION kind; BIN_KIND=$STAGE_BIN
+go_stage go-helm build_helm HELM_VERSION helm; BIN_HELM=$STAGE_BIN
+go_stage go-kubectl build_kubectl KUBERNETES_VERSION kubernetes; BIN_KUBECTL=$STAGE_BIN
+# The harness and its users call kind, helm and kubectl from the project-local tools directory.
+mkdir -p "$TOOLS_BIN"
+ln -sfn "$BIN_KIND/kind" "$TOOLS_BIN/kind"
+ln -sfn "$BIN_HELM/helm" "$TOOLS_BIN/helm"
+ln -sfn "$BIN_KUBECTL/kubectl" "$TOOLS_BIN/kubectl"
+[ "$TOOLS_ONLY" = 1 ] && return 0
+
+go_stage go-kubernetes build_kubernetes KUBERNETES_VERSION kubernetes; BIN_KUBERNETES=$STAGE_BIN
+go_stage go-etcd build_etcd ETCD_VERSION etcd; BIN_ETCD=$STAGE_BIN
+go_stage go-coredns build_coredns COREDNS_VERSION coredns; BIN_COREDNS=$STAGE_BIN
+go_stage go-local-path-provisioner build_local_path_provisioner LOCAL_PATH_PROVISIONER_VERSION local-path-provisioner; BIN_LOCAL_PATH=$STAGE_BIN
+go_stage pause build_pause "KUBERNETES_VERSION PAUSE_VERSION"; BIN_PAUSE=$STAGE_BIN
+
+export BIN_KUBECTL BIN_KUBERNETES BIN_ETCD BIN_COREDNS BIN_HELM BIN_KIND BIN_LOCAL_PATH BIN_PAUSE

@@ -1,0 +1,32 @@
+# stage: rootfs-node, rootfs-net — Debian root filesystems made with debootstrap from the Debian
+# mirror: the kind node's (systemd, containerd, runc, CNI plugins, networking tools) and a small
+# one for images that program the host network (kube-proxy, kindnetd need iptables and ip).
+# Sourced by build.sh. Sets ROOTFS_NODE_TAR and ROOTFS_NET_TAR.
+
+NODE_PACKAGES=systemd,dbus,conntrack,iptables,nftables,iproute2,ethtool,util-linux,mount,kmod,libseccomp2,pigz,fuse-overlayfs,e2fsprogs,bash,ca-certificates,curl,jq,procps,containerd,runc,containernetworking-plugins,iputils-ping,openssl
+NET_PACKAGES=iptables,ipset,conntrack,iproute2,kmod,busybox-static
+
+# make_rootfs PACKAGES: debootstraps a minbase system with PACKAGES into $OUT/root and tars it.
+make_rootfs() {
+  command -v debootstrap >/dev/null || apt_install debootstrap
+  local root="$OUT/root"
+  debootstrap --variant=minbase --include="$1" "$DEBIAN_SUITE" "$root" http://deb.debian.org/debian
+  # Trim what no container reads, and what would make two builds differ for no reason.
+  chroot "$root" apt-get clean
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* \
+    "$root"/usr/share/info/* "$root"/var/log/* "$root"/var/cache/debconf/*-old "$root"/tmp/*
+  tar --numeric-owner --xattrs -C "$root" -cf "$OUT/rootfs.tar" .
+  rm -rf "$root"
+  du -sh "$OUT/rootfs.tar"
+}
+build_rootfs_node() { make_rootfs "$NODE_PACKAGES"; }
+build_rootfs_net() { make_rootfs "$NET_PACKAGES"; }
+
+# Keys cover the suite, the package list and the recipe, not this whole file, so editing one
+# list does not rebuild the other root filesystem.
+ROOTFS_RECIPE=$(declare -f make_rootfs)
+key=$(stage_key rootfs-node DEBIAN_SUITE NODE_PACKAGES ROOTFS_RECIPE); run_stage rootfs-node "$key" build_rootfs_node
+ROOTFS_NODE_TAR=$(stage_dir rootfs-node "$key")/rootfs.tar
+key=$(stage_key rootfs-net DEBIAN_SUITE NET_PACKAGES ROOTFS_RECIPE); run_stage rootfs-net "$key" build_rootfs_net
+ROOTFS_NET_TAR=$(stage_dir rootfs-net "$key")/rootfs.tar
+export ROOTFS_NODE_TAR ROOTFS_NET_TAR
