@@ -1,0 +1,680 @@
+// Runs one variant of one loaded scenario on a cluster and returns its ScenarioResult.
+//
+//   import { loadScenario } from "./scenarioLoader.js";
+//   import { builtinKinds } from "./builtinKinds.js";
+//   import { runScenario } from "./scenarioRunner.js";
+//
+//   const loaded = await loadScenario("scenarios/smoke", { registry: builtinKinds() });
+//   const result = await runScenario(loaded, "default", {
+//     cluster,                     // a ClusterHandle … or: provider + acquire options (the runner acquires/releases)
+//     runId: "20250101-120000-ab12",
+//     log: streamRunLog(process.stderr, clock.now),
+//     clock,                       // optional: share one RunClock across the scenarios of a run
+//     signal,                      // optional: Ctrl-C; cleanup still runs (with its own deadline)
+//     remediation,                 // optional: a RemediationGate = training mode (a person fixes it)
+//   });
+//
+// Phases: cluster → setup → steady (steady expectations, probes start, every detector observed
+// silent for `steady.observeFor`: the negative control) → fault (t0 = start of the first fault
+// step) → expect (symptoms and detectors, concurrently, deadlines from t0) → remediate (steps, or
+// the person) → recover (deadlines and TTR from the start of remediation, or from t0 when nobody
+// acts) → cleanup (always: cleanup steps, then the namespace deleted and verified gone).
+// Every external call has a deadline; nothing here sleeps except the negative-control window.
+
+import type { ClusterHandle, ClusterProvider } from "../cluster/clusterHandle.js";
+import { childSignal, pause, withDeadline } from "../kube/deadline.js";
+import { createKubeClients, type KubeClients } from "../kube/kubeClients.js";
+import { createNamespace, deleteNamespace, scenarioNamespaceName } from "../kube/namespaceLifecycle.js";
+import type { ContinuousProbe } from "../probes/continuousProbe.js";
+import { endpointsProbe } from "../probes/endpointsProbe.js";
+import { httpProbe } from "../probes/httpProbe.js";
+import type { HttpTarget } from "../probes/httpTarget.js";
+import { CheckSession, waitForCondition } from "./checkSession.js";
+import { DetectorTracker, type Detection } from "./detectorTracker.js";
+import { formatDuration, parseDuration } from "./duration.js";
+import { interpolate, type InterpolationValues } from "./interpolation.js";
+import type { RunContext, StepContext } from "./kindTypes.js";
+import type { RemediationGate } from "./remediationGate.js";
+import { RunClock } from "./runClock.js";
+import { heartbeat, type RunLog } from "./runLog.js";
+import type { ExpectationPhase, ExpectationResult, MonoMs, ProbeSummary, ScenarioResult } from "./runResult.js";
+import type { LoadedScenario } from "./scenarioLoader.js";
+import type { DetectorSpec, ExpectationSpec, StepSpec } from "./scenarioModel.js";
+import { scenarioVerdict } from "./scenarioVerdict.js";
+import { Timeline } from "./timeline.js";
+import { planVariant, vacuityProblems, type ScenarioPlan } from "./variantPlan.js";
+
+export interface ClusterSource {
+  provider: ClusterProvider;
+  offline: boolean;
+  /** Keep a cluster the runner created (for debugging); reused clusters are never deleted here. */
+  keep: boolean;
+  timeoutMs: number;
+}
+
+export interface RunScenarioOptions {
+  /** The cluster to run on, or where to get one for the scenario's requirements. */
+  cluster: ClusterHandle | ClusterSource;
+  runId: string;
+  log: RunLog;
+  clock?: RunClock;
+  signal?: AbortSignal;
+  /** Training mode: a person remediates instead of the scenario's remediate steps. */
+  remediation?: RemediationGate;
+  /** API clients for the cluster; built from its kubeconfig when absent. */
+  kube?: KubeClients;
+}
+
+const NAMESPACE_TIMEOUT_MS = 30_000;
+const NAMESPACE_DELETE_TIMEOUT_MS = 3 * 60_000;
+/** Extra time for a detector's first observation after the negative-control window. */
+const FIRST_OBSERVATION_GRACE_MS = 30_000;
+/** Steps enforce their own timeout; the runner's hard stop comes this much later, so their own (clearer) errors win. */
+const STEP_GRACE_MS = 2_000;
+const HEARTBEAT_MS = 10_000;
+
+export async function runScenario(loaded: LoadedScenario, variant: string, options: RunScenarioOptions): Promise<ScenarioResult> {
+  const plan = planVariant(loaded.definition, variant);
+  return new ScenarioRun(loaded, plan, options).run();
+}
+
+function isClusterHandle(value: ClusterHandle | ClusterSource): value is ClusterHandle {
+  return "kubeconfigPath" in value;
+}
+
+interface DetectorRun {
+  spec: DetectorSpec;
+  tracker: DetectorTracker;
+  session: CheckSession;
+  description: string;
+  /** Notified on every observation, so the expect phase can stop waiting as soon as it fired. */
+  onChange?: () => void;
+}
+
+class ScenarioRun {
+  private readonly clock: RunClock;
+  private readonly timeline: Timeline;
+  private readonly log: RunLog;
+  private readonly signal: AbortSignal;
+  private readonly results: Record<ExpectationPhase, ExpectationResult[]> = {
+    "negative-control": [],
+    steady: [],
+    expect: [],
+    remediate: [],
+    recover: [],
+    cleanup: [],
+  };
+  private readonly outputs = new Map<string, unknown>();
+  private readonly detectors: DetectorRun[] = [];
+  private readonly probes: ContinuousProbe[] = [];
+  private probeSummaries: ProbeSummary[] = [];
+  private cluster: ClusterHandle | undefined;
+  private acquired = false;
+  private kube: KubeClients | undefined;
+  private namespace = "default";
+  private namespaceCreated = false;
+  private faultAt: MonoMs | null = null;
+  private readonly name: string;
+
+  constructor(
+    private readonly loaded: LoadedScenario,
+    private readonly plan: ScenarioPlan,
+    private readonly options: RunScenarioOptions,
+  ) {
+    this.clock = options.clock ?? new RunClock();
+    this.timeline = new Timeline(this.clock);
+    this.signal = options.signal ?? new AbortController().signal;
+    this.name = `${plan.definition.name}/${plan.variant.name}`;
+    this.log = {
+      info: (message) => options.log.info(`${this.name}: ${message}`),
+      warn: (message) => options.log.warn(`${this.name}: ${message}`),
+    };
+  }
+
+  async run(): Promise<ScenarioResult> {
+    const startedAt = this.clock.now();
+    try {
+      await this.body();
+    } catch (error) {
+      // Anything unexpected: on the timeline and in the results, then cleanup as always.
+      const message = describeError(error);
+      this.timeline.record("error", "run", message);
+      this.log.warn(`aborted: ${message}`);
+      this.results.steady.push({ id: "run", phase: "steady", description: "the run completed without an unexpected error", verdict: "error", message });
+    } finally {
+      await this.stopObservers();
+      await this.cleanup();
+    }
+    const expectations = [
+      ...this.results.steady,
+      ...this.results["negative-control"],
+      ...this.results.expect,
+      ...this.results.remediate,
+      ...this.results.recover,
+      ...this.results.cleanup,
+    ];
+    const cluster = this.cluster;
+    const result: ScenarioResult = {
+      scenario: this.plan.definition.name,
+      variant: this.plan.variant.name,
+      title: this.plan.definition.title,
+      verdict: scenarioVerdict(expectations),
+      startedAt,
+      endedAt: this.clock.now(),
+      faultAt: this.faultAt,
+      cluster: { provider: cluster?.provider ?? "none", name: cluster?.name ?? "none" },
+      expectations,
+      probes: this.probeSummaries,
+      timeline: this.timeline.snapshot(),
+    };
+    const version = await this.kubernetesVersion();
+    if (version) result.cluster.kubernetesVersion = version;
+    const nodes = await this.nodeCount();
+    if (nodes) result.cluster.nodes = nodes;
+    this.log.info(`${result.verdict} (${expectations.filter((e) => e.verdict === "passed").length}/${expectations.length} expectations passed)`);
+    return result;
+  }
+
+  private async body(): Promise<void> {
+    const vacuous = vacuityProblems(this.plan);
+    if (vacuous.length > 0) {
+      // The loader refuses such files; a plan can still end up here through programmatic use.
+      this.results.steady.push({ id: "scenario.can-fail", phase: "steady", description: "the scenario asserts something that can fail", verdict: "failed", message: vacuous.join("; ") });
+      return;
+    }
+
+    this.phase("cluster");
+    this.cluster = await this.acquireCluster();
+    this.kube = this.options.kube ?? createKubeClients(this.cluster.kubeconfigPath, this.cluster.contextName);
+    if ((this.plan.fault.some((step) => step.kind === "nodeExec") || this.plan.definition.cluster.dedicated) && !this.cluster.faultsAllowed) {
+      throw new Error(`cluster ${this.cluster.name} does not allow fault injection: use a cluster the harness creates`);
+    }
+
+    this.phase("setup");
+    await this.setupNamespace();
+    if (!(await this.runSteps(this.plan.setup, "setup"))) return this.skipAfter("setup failed");
+
+    this.phase("steady");
+    this.startProbes();
+    this.startDetectors();
+    const observeFrom = this.clock.now();
+    const steady = await Promise.all(this.plan.steadyExpect.map((spec) => this.evaluate(spec, "steady", this.clock.now())));
+    this.results.steady.push(...steady);
+    await this.negativeControlWindow(observeFrom);
+    if (steady.some((result) => result.verdict !== "passed")) return this.skipAfter("the steady state never held, so a fault would prove nothing");
+
+    this.phase("fault");
+    this.faultAt = this.clock.now();
+    for (const detector of this.detectors) detector.tracker.markFault(this.faultAt);
+    this.recordNegativeControls();
+    const faultOk = await this.runSteps(this.plan.fault, "fault");
+    if (!faultOk) return this.skipAfter("the fault could not be injected");
+
+    this.phase("expect");
+    const t0 = this.faultAt;
+    const [expectations] = await Promise.all([
+      Promise.all(this.plan.expect.map((spec) => this.evaluate(spec, "expect", t0))),
+      Promise.all(this.detectors.filter((d) => d.spec.expect === "fire").map((d) => this.awaitDetection(d, t0))),
+    ]);
+    this.results.expect.push(...expectations);
+    // Blind spots must stay silent at least through their window, and through the whole expect phase.
+    await Promise.all(this.detectors.filter((d) => d.spec.expect === "silent").map((d) => this.untilInstant(t0 + d.spec.withinMs)));
+    await this.stopDetectors();
+    for (const detector of this.detectors) this.results.expect.push(this.detectionResult(detector));
+
+    this.phase("remediate");
+    const remediationStart = this.clock.now();
+    const someoneActs = this.options.remediation !== undefined || this.plan.remediate.length > 0;
+    if (this.options.remediation) {
+      const outcome = await this.options.remediation.waitForPerson(this.briefing(), this.signal);
+      this.timeline.record("remediation", "person", outcome.gaveUp ? "gave up" : "says it is fixed");
+      if (outcome.gaveUp) {
+        this.results.remediate.push({ id: "remediate.person", phase: "remediate", description: "the trainee fixed the cluster", verdict: "failed", message: "gave up" });
+        return this.skipAfter("the trainee gave up");
+      }
+    } else if (!(await this.runSteps(this.plan.remediate, "remediate"))) {
+      return this.skipAfter("a remediation step failed");
+    }
+
+    this.phase("recover");
+    const reference = someoneActs ? remediationStart : t0;
+    const recovered = await Promise.all(this.plan.recover.map((spec) => this.evaluate(spec, "recover", reference)));
+    this.results.recover.push(...recovered);
+  }
+
+  // ── cluster and namespace ────────────────────────────────────────────────────────────────
+
+  private async acquireCluster(): Promise<ClusterHandle> {
+    const source = this.options.cluster;
+    if (isClusterHandle(source)) return source;
+    this.log.info(`acquiring a cluster (${this.plan.definition.cluster.controlPlanes} control plane, ${this.plan.definition.cluster.workers} worker)`);
+    const stop = heartbeat(HEARTBEAT_MS, (elapsed) => this.log.info(`… still acquiring a cluster (${formatDuration(elapsed)})`), this.clock.now);
+    try {
+      const cluster = await withDeadline(
+        source.provider.acquire(this.plan.definition.cluster, { runId: this.options.runId, offline: source.offline, timeoutMs: source.timeoutMs }),
+        source.timeoutMs + STEP_GRACE_MS,
+        "acquire cluster",
+        this.signal,
+      );
+      this.acquired = true;
+      this.timeline.record("note", "cluster", `${cluster.provider} ${cluster.name}`);
+      return cluster;
+    } finally {
+      stop();
+    }
+  }
+
+  private async setupNamespace(): Promise<void> {
+    const wanted = this.plan.definition.namespace;
+    if (wanted === null) return;
+    this.namespace = wanted === "auto" ? scenarioNamespaceName(this.plan.definition.name, this.options.runId) : wanted;
+    await createNamespace(this.kube!, this.namespace, { runId: this.options.runId, scenario: this.plan.definition.name }, { timeoutMs: NAMESPACE_TIMEOUT_MS, signal: this.signal });
+    this.namespaceCreated = true;
+    this.timeline.record("step", "namespace", `created ${this.namespace}`);
+  }
+
+  // ── steps ────────────────────────────────────────────────────────────────────────────────
+
+  /** Runs steps in order; false when one failed (and was not allowed to). Failures become results. */
+  private async runSteps(steps: StepSpec[], phase: "setup" | "fault" | "remediate" | "cleanup", signal = this.signal): Promise<boolean> {
+    for (const spec of steps) {
+      const outcome = await this.runStep(spec, phase, signal);
+      const resultPhase: ExpectationPhase = phase === "setup" ? "steady" : phase === "fault" ? "expect" : phase;
+      // Remediation steps are what is being tested, so each is a result; other steps only when they fail.
+      if (phase === "remediate" || !outcome.ok) {
+        const result: ExpectationResult = {
+          id: spec.id,
+          phase: resultPhase,
+          description: `${phase} step: ${outcome.description}`,
+          verdict: outcome.ok ? "passed" : "error",
+          observedAt: outcome.endedAt,
+        };
+        if (outcome.message) result.message = outcome.message;
+        this.results[resultPhase].push(result);
+      }
+      if (!outcome.ok && !spec.continueOnError) return false;
+    }
+    return true;
+  }
+
+  private async runStep(
+    spec: StepSpec,
+    phase: "setup" | "fault" | "remediate" | "cleanup",
+    parentSignal: AbortSignal,
+  ): Promise<{ ok: boolean; description: string; message?: string; endedAt: MonoMs }> {
+    const kind = this.loaded.registry.step(spec.kind);
+    let description = spec.description ?? spec.kind;
+    if (!kind) return { ok: false, description, message: `unknown step kind ${spec.kind}`, endedAt: this.clock.now() };
+    const timeoutMs = spec.timeoutMs ?? kind.defaultTimeoutMs;
+    const signal = childSignal(parentSignal, timeoutMs + STEP_GRACE_MS, `${phase} step ${spec.id}`);
+    const started = this.clock.now();
+    if (phase === "fault") this.timeline.record("fault", spec.id, spec.description, started);
+    let stopHeartbeat = () => undefined as void;
+    try {
+      const params = interpolate(spec.params, this.values());
+      description = spec.description ?? kind.describe(params);
+      this.log.info(`${phase}: ${description}`);
+      stopHeartbeat = heartbeat(HEARTBEAT_MS, (elapsed) => this.log.info(`… ${description} (${formatDuration(elapsed)} of ${formatDuration(timeoutMs)})`), this.clock.now);
+      const context: StepContext = { ...this.context(signal), timeoutMs, stepId: spec.id };
+      const outcome = await withDeadline(kind.run(params, context), timeoutMs + 2 * STEP_GRACE_MS, `${phase} step ${spec.id}`, signal);
+      if (outcome?.output !== undefined) this.outputs.set(spec.id, outcome.output);
+      const detail = outcome?.detail ?? "ok";
+      this.timeline.record(phase === "remediate" ? "remediation" : "step", spec.id, detail);
+      return { ok: true, description, message: detail, endedAt: this.clock.now() };
+    } catch (error) {
+      const message = describeError(error);
+      this.timeline.record(phase === "remediate" ? "remediation" : "step", spec.id, `failed: ${message}`);
+      this.log.warn(`${phase} step ${spec.id} failed after ${formatDuration(this.clock.now() - started)}: ${message}`);
+      return { ok: false, description, message, endedAt: this.clock.now() };
+    } finally {
+      stopHeartbeat();
+    }
+  }
+
+  // ── expectations ─────────────────────────────────────────────────────────────────────────
+
+  private async evaluate(spec: ExpectationSpec, phase: "steady" | "expect" | "recover", reference: MonoMs): Promise<ExpectationResult> {
+    const kind = this.loaded.registry.check(spec.kind);
+    const base: ExpectationResult = { id: spec.id, phase, description: spec.description ?? spec.kind, verdict: "error", deadlineMs: spec.withinMs };
+    if (spec.standsFor) base.standsFor = spec.standsFor;
+    if (!kind) return { ...base, message: `unknown check kind ${spec.kind}` };
+    let params: unknown;
+    try {
+      params = interpolate(spec.params, this.values());
+    } catch (error) {
+      return { ...base, message: describeError(error) };
+    }
+    const what = `${spec.negate ? "not: " : ""}${kind.describe(params)}`;
+    base.description = spec.description ?? `${what} within ${formatDuration(spec.withinMs)}${spec.holdForMs ? `, holding ${formatDuration(spec.holdForMs)}` : ""}`;
+    this.log.info(`${phase}: waiting up to ${formatDuration(reference + spec.withinMs - this.clock.now())} for ${what}`);
+    const outcome = await waitForCondition(kind, params, this.context(this.signal), { reference, withinMs: spec.withinMs, holdForMs: spec.holdForMs, negate: spec.negate });
+    if (outcome.status === "passed") {
+      const result: ExpectationResult = { ...base, verdict: "passed", observedAt: outcome.observedAt, message: outcome.detail };
+      if (phase === "expect") {
+        result.timeToDetectMs = outcome.elapsedMs;
+        this.timeline.record("symptom", spec.id, outcome.detail, outcome.observedAt);
+      }
+      if (phase === "recover") {
+        result.timeToRecoverMs = outcome.elapsedMs;
+        if (outcome.firstObservation) result.message = `already held when first observed, so recovery took at most ${formatDuration(outcome.elapsedMs)}: ${outcome.detail}`;
+        this.timeline.record("recovery", spec.id, outcome.detail, outcome.observedAt);
+      }
+      this.log.info(`${phase}: ✓ ${spec.id} after ${formatDuration(outcome.elapsedMs)}`);
+      return result;
+    }
+    if (outcome.status === "pending") return { ...base, message: "the observation ended without a verdict" };
+    this.log.warn(`${phase}: ✗ ${spec.id}: ${outcome.detail}`);
+    return { ...base, verdict: outcome.status === "failed" ? "failed" : "error", observedAt: outcome.observedAt, message: outcome.detail };
+  }
+
+  // ── detectors ────────────────────────────────────────────────────────────────────────────
+
+  private startDetectors(): void {
+    for (const spec of this.plan.detectors) {
+      const kind = this.loaded.registry.check(spec.kind);
+      if (!kind) throw new Error(`unknown check kind ${spec.kind} for detector ${spec.id}`);
+      const params = interpolate(spec.params, this.values());
+      const tracker = new DetectorTracker({ expect: spec.expect, withinMs: spec.withinMs });
+      const run: DetectorRun = { spec, tracker, description: kind.describe(params), session: undefined as unknown as CheckSession };
+      run.session = new CheckSession(
+        kind,
+        params,
+        this.context(this.signal),
+        (observation) => {
+          const wasPending = tracker.result.status === "pending";
+          tracker.observe(observation.at, observation.holds, observation.detail);
+          const after: Detection = tracker.result;
+          if (wasPending && after.status === "fired") this.timeline.record("detection", spec.id, observation.detail, after.at);
+          run.onChange?.();
+        },
+        (error) => {
+          this.timeline.record("error", spec.id, `detector stopped observing: ${describeError(error)}`);
+          run.onChange?.();
+        },
+      );
+      run.session.start();
+      this.detectors.push(run);
+    }
+  }
+
+  /** The negative-control window: detectors observed for observeFor, and each at least once (bounded). */
+  private async negativeControlWindow(from: MonoMs): Promise<void> {
+    if (this.detectors.length === 0) return;
+    this.log.info(`steady: every detector must stay silent for ${formatDuration(this.plan.definition.steady.observeForMs)} (negative control)`);
+    await this.untilInstant(from + this.plan.definition.steady.observeForMs);
+    const unobserved = () => this.detectors.filter((d) => d.tracker.observationsBeforeFault === 0 && !d.session.error);
+    if (unobserved().length === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, FIRST_OBSERVATION_GRACE_MS);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      for (const detector of this.detectors) detector.onChange = () => unobserved().length === 0 && done();
+      if (unobserved().length === 0) done();
+    });
+    for (const detector of this.detectors) delete detector.onChange;
+  }
+
+  private recordNegativeControls(): void {
+    for (const detector of this.detectors) {
+      const negative = detector.tracker.negativeControl;
+      const result: ExpectationResult = {
+        id: `${detector.spec.id}.negative-control`,
+        phase: "negative-control",
+        description: `${detector.description}: silent on the healthy baseline`,
+        verdict: negative.status === "passed" ? "passed" : "failed",
+        message:
+          negative.status === "failed"
+            ? `${negative.detail}${detector.session.error ? ` (${describeError(detector.session.error)})` : ""}`
+            : `silent in ${negative.observations} observation(s) before the fault`,
+      };
+      if (negative.status === "failed") result.observedAt = negative.at;
+      if (detector.spec.standsFor) result.standsFor = detector.spec.standsFor;
+      this.results["negative-control"].push(result);
+    }
+  }
+
+  /** Resolves when a "fire" detector fired, stopped observing, or its deadline passed. */
+  private awaitDetection(detector: DetectorRun, t0: MonoMs): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        delete detector.onChange;
+        resolve();
+      };
+      const timer = setTimeout(finish, Math.max(0, t0 + detector.spec.withinMs - this.clock.now()) + 1);
+      detector.onChange = () => {
+        if (detector.tracker.result.status === "fired" || detector.session.error) finish();
+      };
+      detector.onChange();
+    });
+  }
+
+  private detectionResult(detector: DetectorRun): ExpectationResult {
+    const detection = detector.tracker.close();
+    const spec = detector.spec;
+    const base: ExpectationResult = {
+      id: spec.id,
+      phase: "expect",
+      description:
+        spec.description ??
+        (spec.expect === "fire"
+          ? `detector ${detector.description} fires within ${formatDuration(spec.withinMs)}`
+          : `detector ${detector.description} stays silent (known blind spot)`),
+      verdict: "failed",
+      deadlineMs: spec.withinMs,
+    };
+    if (spec.standsFor) base.standsFor = spec.standsFor;
+    if (detector.session.error && detection.status !== "fired") {
+      return { ...base, verdict: "error", message: `the detector could not observe: ${describeError(detector.session.error)}` };
+    }
+    if (spec.expect === "fire") {
+      if (detection.status === "fired" && detection.timeToDetectMs <= spec.withinMs) {
+        return { ...base, verdict: "passed", observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: detection.detail };
+      }
+      if (detection.status === "fired") {
+        return { ...base, observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: `fired too late (${formatDuration(detection.timeToDetectMs)}): ${detection.detail}` };
+      }
+      return { ...base, message: `did not fire within ${formatDuration(spec.withinMs)}: ${detection.status === "silent" ? detection.detail : ""}` };
+    }
+    if (detection.status === "fired") {
+      return { ...base, observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: `fired, but was declared a blind spot: ${detection.detail}` };
+    }
+    return { ...base, verdict: "passed", message: `silent as expected (${detection.status === "silent" ? detection.detail : ""})` };
+  }
+
+  private async stopDetectors(): Promise<void> {
+    await Promise.all(this.detectors.map((detector) => detector.session.stop()));
+  }
+
+  // ── probes ───────────────────────────────────────────────────────────────────────────────
+
+  private startProbes(): void {
+    for (const spec of this.plan.probes) {
+      const onChange = (up: boolean, at: MonoMs, detail: string) => this.timeline.record("probe", spec.id, `${up ? "up" : "down"}: ${detail}`, at);
+      const params = interpolate(spec.params, this.values()) as Record<string, unknown>;
+      let probe: ContinuousProbe;
+      if (spec.kind === "http") {
+        const { expectStatus, timeout, ...target } = params as HttpTarget & { expectStatus?: number; timeout?: string };
+        probe = httpProbe({
+          name: spec.id,
+          target,
+          environment: { kube: this.kube!, cluster: this.cluster!, namespace: this.namespace },
+          everyMs: spec.everyMs,
+          requestTimeoutMs: timeout ? parseDuration(timeout) : 5_000,
+          now: this.clock.now,
+          onChange,
+          ...(expectStatus !== undefined ? { expectStatus } : {}),
+        });
+      } else {
+        probe = endpointsProbe({
+          name: spec.id,
+          kube: this.kube!,
+          namespace: this.namespace,
+          service: String(params.service),
+          min: Number(params.min ?? 1),
+          everyMs: spec.everyMs,
+          now: this.clock.now,
+          onChange,
+          onError: (error) => this.timeline.record("error", spec.id, `probe stopped: ${describeError(error)}`),
+        });
+      }
+      probe.start();
+      this.probes.push(probe);
+    }
+  }
+
+  private async stopObservers(): Promise<void> {
+    await this.stopDetectors();
+    if (this.probes.length > 0 && this.probeSummaries.length === 0) {
+      this.probeSummaries = await Promise.all(this.probes.map((probe) => probe.stop()));
+    }
+  }
+
+  // ── cleanup ──────────────────────────────────────────────────────────────────────────────
+
+  /** Always runs, with its own deadlines (the run may have been cancelled). */
+  private async cleanup(): Promise<void> {
+    this.phase("cleanup");
+    const cleanupSignal = new AbortController().signal;
+    try {
+      if (this.kube && this.cluster) {
+        await this.runSteps(this.plan.cleanup, "cleanup", cleanupSignal);
+        if (this.namespaceCreated) {
+          this.log.info(`cleanup: deleting namespace ${this.namespace}`);
+          const started = this.clock.now();
+          const result: ExpectationResult = {
+            id: "cleanup.namespace-deleted",
+            phase: "cleanup",
+            description: `namespace ${this.namespace} deleted and gone within ${formatDuration(NAMESPACE_DELETE_TIMEOUT_MS)}`,
+            verdict: "passed",
+            deadlineMs: NAMESPACE_DELETE_TIMEOUT_MS,
+          };
+          try {
+            result.message = await deleteNamespace(this.kube, this.namespace, { timeoutMs: NAMESPACE_DELETE_TIMEOUT_MS, signal: cleanupSignal });
+            result.observedAt = this.clock.now();
+            this.timeline.record("step", "namespace", `deleted ${this.namespace} in ${formatDuration(this.clock.now() - started)}`);
+          } catch (error) {
+            result.verdict = "failed";
+            result.message = `leaked: ${describeError(error)}`;
+            this.timeline.record("error", "namespace", result.message);
+          }
+          this.results.cleanup.push(result);
+        }
+      }
+    } finally {
+      if (this.acquired && this.cluster && !isClusterHandle(this.options.cluster)) {
+        const source = this.options.cluster;
+        try {
+          await withDeadline(source.provider.release(this.cluster, { keep: source.keep, timeoutMs: source.timeoutMs }), source.timeoutMs + STEP_GRACE_MS, "release cluster");
+        } catch (error) {
+          const message = describeError(error);
+          this.timeline.record("error", "cluster", `release failed: ${message}`);
+          this.results.cleanup.push({ id: "cleanup.cluster-released", phase: "cleanup", description: "cluster released", verdict: "error", message });
+        }
+      }
+    }
+  }
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────
+
+  private phase(name: string): void {
+    this.timeline.record("phase", name);
+    this.log.info(`── ${name}`);
+  }
+
+  private skipAfter(reason: string): void {
+    this.timeline.record("note", "skipped", reason);
+    const reached = new Set(Object.values(this.results).flat().map((result) => result.id));
+    const skip = (specs: Array<{ id: string; description?: string }>, phase: ExpectationPhase) => {
+      for (const spec of specs) {
+        if (reached.has(spec.id)) continue;
+        this.results[phase].push({ id: spec.id, phase, description: spec.description ?? spec.id, verdict: "skipped", message: `not run: ${reason}` });
+      }
+    };
+    if (this.faultAt === null) {
+      skip(this.detectors.map((d) => ({ id: `${d.spec.id}.negative-control` })), "negative-control");
+    }
+    skip(this.plan.expect, "expect");
+    skip(this.plan.detectors, "expect");
+    skip(this.plan.remediate, "remediate");
+    skip(this.plan.recover, "recover");
+  }
+
+  /** Waits until a run-clock instant; this is an observation window, not a guess at readiness. */
+  private async untilInstant(at: MonoMs): Promise<void> {
+    const rest = at - this.clock.now();
+    if (rest > 0) await pause(rest, this.signal);
+  }
+
+  private values(): InterpolationValues {
+    return {
+      namespace: this.namespace,
+      runId: this.options.runId,
+      scenario: this.plan.definition.name,
+      variant: this.plan.variant.name,
+      scenarioDir: this.plan.definition.dir,
+      settings: this.plan.settings,
+    };
+  }
+
+  private context(signal: AbortSignal): RunContext {
+    const dir = this.plan.definition.dir;
+    return {
+      scenario: this.plan.definition.name,
+      variant: this.plan.variant.name,
+      runId: this.options.runId,
+      namespace: this.namespace,
+      scenarioDir: dir,
+      settings: this.plan.settings,
+      cluster: this.cluster!,
+      kube: this.kube!,
+      log: this.log,
+      timeline: this.timeline,
+      now: this.clock.now,
+      signal,
+      resolvePath: (relative) => (relative.startsWith("/") ? relative : `${dir}/${relative}`),
+      registry: this.loaded.registry,
+      outputs: this.outputs,
+    };
+  }
+
+  private briefing() {
+    return {
+      scenario: this.plan.definition.name,
+      variant: this.plan.variant.name,
+      title: this.plan.definition.title,
+      story: this.plan.definition.story,
+      hints: this.plan.definition.hints,
+      namespace: this.namespace,
+      kubeconfigPath: this.cluster!.kubeconfigPath,
+      contextName: this.cluster!.contextName,
+      recoveryChecks: this.plan.recover.map((spec) => spec.description ?? spec.id),
+    };
+  }
+
+  private async nodeCount(): Promise<number | undefined> {
+    if (!this.cluster) return undefined;
+    try {
+      return (await withDeadline(this.cluster.nodes(), 10_000, "list nodes")).length || undefined;
+    } catch {
+      return undefined; // display-only, like the version below
+    }
+  }
+
+  private async kubernetesVersion(): Promise<string | undefined> {
+    if (!this.cluster) return undefined;
+    try {
+      return await withDeadline(this.cluster.kubernetesVersion(), 10_000, "kubernetes version");
+    } catch {
+      return undefined; // display-only; the run's verdicts do not depend on it
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
