@@ -19,7 +19,8 @@ export class NodeAccessError extends HarnessError {
 // Grace between the in-node `timeout` and the harness-side deadline, so the node normally ends the
 // command itself (freeing its resources) before the harness gives up waiting.
 const KILL_GRACE_S = 2;
-const TIMEOUT_EXIT_CODE = 124;
+// GNU timeout exits 124 when it stops the command; busybox's exits with 128+signal (TERM or KILL).
+const TIMEOUT_EXIT_CODES = new Set([124, 128 + 15, 128 + 9]);
 
 export class KindNodeHandle implements NodeHandle {
   constructor(
@@ -39,7 +40,7 @@ export class KindNodeHandle implements NodeHandle {
     const started = performance.now();
     const run = options.stdin === undefined ? this.runtime.container.exec(container, wrapped) : this.execWithStdin(container.id, wrapped, options.stdin);
     const result = await withDeadline(run, options.timeoutMs + (KILL_GRACE_S + 3) * 1000, what);
-    if (result.exitCode === TIMEOUT_EXIT_CODE && performance.now() - started >= options.timeoutMs - 50) {
+    if (TIMEOUT_EXIT_CODES.has(result.exitCode) && performance.now() - started >= options.timeoutMs - 50) {
       throw new DeadlineExceededError(what, options.timeoutMs);
     }
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
