@@ -55,6 +55,8 @@ export interface RunRequest {
   /** Aborted on SIGINT/SIGTERM: the engine stops injecting and runs cleanup. */
   signal: AbortSignal;
   progress: (line: string) => void;
+  /** The node image chosen with --image, for the run's record of tool versions. */
+  nodeImage?: string;
 }
 
 export interface ScenarioEngine {

@@ -1,8 +1,11 @@
 // Cluster lifecycle on kind. acquire() reuses an interchangeable cluster when the scenario allows it
-// (same fingerprint, not dedicated, lease free, healthy) and otherwise creates one; release() hands
-// a shared cluster back to the provider's pool and deletes dedicated ones; close() deletes what the
-// pool still holds unless told to keep it. Every cluster is recorded before kind starts, so crash
-// recovery (`gameday clean`) finds even a half-created one.
+// and otherwise creates one. Shared (non-dedicated) clusters this provider holds serve every later
+// scenario of the run with the same fingerprint — scenarios run one after the other and are isolated
+// by namespace — so release() of a shared cluster only notes whether to keep it, and close() deletes
+// them at the end of the run. Dedicated clusters are deleted on release: they had cluster-wide state
+// changed on purpose. Across runs, a cluster kept with --keep-cluster is reused when its lease is
+// free and it is healthy. Every cluster is recorded before kind starts, so crash recovery
+// (`gameday clean`) finds even a half-created one.
 import { chmod } from "node:fs/promises";
 
 import type { ContainerRuntimeClient } from "testcontainers";
@@ -56,9 +59,7 @@ export class KindProvider implements ClusterProvider {
   private readonly allocatePorts: HostPortAllocator;
   private readonly network: string;
   private readonly progress: (line: string) => void;
-  /** Shared clusters this provider holds (leased) and that no scenario uses right now. */
-  private readonly idle = new Map<string, KindClusterHandle>();
-  /** Every cluster this provider holds a lease on, in use or idle. */
+  /** Every cluster this provider holds a lease on. */
   private readonly held = new Map<string, KindClusterHandle>();
   /** Shared clusters a release asked to keep. */
   private readonly keepers = new Set<string>();
@@ -93,7 +94,6 @@ export class KindProvider implements ClusterProvider {
     if (!handle) throw new HarnessError("input", `cluster ${cluster.name} was not acquired from this provider`, { hint: "release a cluster through the provider that acquired it" });
     if (!handle.record.dedicated) {
       // Shared clusters stay for the next scenario of the run; close() decides their fate.
-      this.idle.set(handle.name, handle);
       if (options.keep) this.keepers.add(handle.name);
       return;
     }
@@ -116,7 +116,6 @@ export class KindProvider implements ClusterProvider {
   }
 
   private async finish(handle: KindClusterHandle, keep: boolean, timeoutMs: number): Promise<void> {
-    this.idle.delete(handle.name);
     this.held.delete(handle.name);
     this.keepers.delete(handle.name);
     if (keep) {
@@ -145,9 +144,8 @@ export class KindProvider implements ClusterProvider {
   }
 
   private async reuse(requirements: ClusterRequirements, fingerprint: string, runId: string): Promise<KindClusterHandle | undefined> {
-    for (const handle of this.idle.values()) {
+    for (const handle of this.held.values()) {
       if (reuseDecision(handle.record, requirements, fingerprint).reusable) {
-        this.idle.delete(handle.name);
         this.progress(`reusing cluster ${handle.name} from an earlier scenario of this run`);
         return handle;
       }

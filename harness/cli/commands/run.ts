@@ -70,7 +70,7 @@ export async function runCommand(
   let result: RunResult | undefined;
   let runError: unknown;
   try {
-    result = await engine.run({ runId, scenarios, provider, offline: options.offline, keepCluster: options.keepCluster, signal, progress });
+    result = await engine.run({ runId, scenarios, provider, offline: options.offline, keepCluster: options.keepCluster, signal, progress, ...(options.image ? { nodeImage: options.image } : {}) });
   } catch (err) {
     runError = err;
   }
@@ -89,7 +89,8 @@ export async function runCommand(
   const { files } = await writeReports(result, reportsDir);
   for (const s of result.scenarios) {
     const failed = s.expectations.filter((e) => e.verdict === "failed" || e.verdict === "error");
-    io.out(`${s.verdict.toUpperCase().padEnd(7)} ${s.scenario} [${s.variant}]${failed.length > 0 ? ` — ${failed.map((e) => e.id).join(", ")}` : ""}`);
+    io.out(`${s.verdict.toUpperCase().padEnd(7)} ${s.scenario} [${s.variant}]`);
+    for (const e of failed) io.out(`  ${e.verdict === "failed" ? "failed" : "error "} ${e.id}: ${(e.message ?? e.description).split("\n")[0]}`);
   }
   io.out(`reports: ${files.join(", ")}`);
   const code = exitCodeForRun(result);

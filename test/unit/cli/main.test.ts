@@ -93,7 +93,7 @@ describe("gameday run, end to end through main() with a stand-in engine", () => 
     const { dir, reports } = await scenarioDir();
     const io = capture();
     assert.equal(await main(["run", dir, "--reports", reports], io, fakeEngine("failed")), ExitCode.ExpectationsFailed);
-    assert.match(io.text(), /FAILED +demo \[default\] — e1/);
+    assert.match(io.text(), /FAILED +demo \[default\]\n  failed e1: d/);
     assert.equal((await readdir(reports)).length, 4);
   });
 
