@@ -51,6 +51,27 @@ class ExistingClusterHandle implements ClusterHandle {
   }
 }
 
+/**
+ * A kubeconfig holding only `context` with its cluster and user, read from `file` (default:
+ * $KUBECONFIG or ~/.kube/config). Clients built from it cannot reach any other context.
+ */
+export function narrowKubeconfig(file: string | undefined, context: string): KubeConfig {
+  const source = new KubeConfig();
+  if (file) source.loadFromFile(file);
+  else source.loadFromDefault();
+  const ctx = source.getContextObject(context);
+  if (!ctx) {
+    const known = source.getContexts().map((c) => c.name);
+    throw new ExistingContextError(`no context "${context}" in the kubeconfig`, known.length > 0 ? `known contexts: ${known.join(", ")}` : "set KUBECONFIG to the file that defines it");
+  }
+  const cluster = source.getCluster(ctx.cluster);
+  if (!cluster) throw new ExistingContextError(`context "${context}" refers to a missing cluster entry "${ctx.cluster}"`, "fix the kubeconfig");
+  const user = ctx.user ? source.getUser(ctx.user) : null;
+  const narrowed = new KubeConfig();
+  narrowed.loadFromOptions({ clusters: [cluster], users: user ? [user] : [], contexts: [ctx], currentContext: context });
+  return narrowed;
+}
+
 export class ExistingProvider implements ClusterProvider {
   private readonly store: StateStore;
   constructor(private readonly options: ExistingProviderOptions) {
@@ -69,25 +90,22 @@ export class ExistingProvider implements ClusterProvider {
       throw new ExistingContextError(`the scenario needs ${unsupported.join(", ")}, which only a cluster the harness creates can provide`, "run it without --context (on kind)");
     }
 
-    const source = new KubeConfig();
-    if (this.options.kubeconfig) source.loadFromFile(this.options.kubeconfig);
-    else source.loadFromDefault();
-    const ctx = source.getContextObject(context);
-    if (!ctx) {
-      const known = source.getContexts().map((c) => c.name);
-      throw new ExistingContextError(`no context "${context}" in the kubeconfig`, known.length > 0 ? `known contexts: ${known.join(", ")}` : "set KUBECONFIG to the file that defines it");
-    }
-    const cluster = source.getCluster(ctx.cluster);
-    const user = ctx.user ? source.getUser(ctx.user) : null;
-    if (!cluster) throw new ExistingContextError(`context "${context}" refers to a missing cluster entry "${ctx.cluster}"`, "fix the kubeconfig");
-
-    const narrowed = new KubeConfig();
-    narrowed.loadFromOptions({ clusters: [cluster], users: user ? [user] : [], contexts: [ctx], currentContext: context });
+    const narrowed = narrowKubeconfig(this.options.kubeconfig, context);
     await this.store.ensure();
     const path = this.store.kubeconfigPath(`existing-${options.runId}-${context.replace(/[^A-Za-z0-9_.-]+/g, "_")}`);
     await writeFile(path, narrowed.exportConfig(), { mode: 0o600 });
+    try {
+      await this.checkFits(narrowed, path, requirements, options.timeoutMs);
+    } catch (err) {
+      await rm(path, { force: true }); // a copy of credentials must not outlive a failed acquire
+      throw err;
+    }
+    return new ExistingClusterHandle(context, context, path, faultsAllowedFor(context, this.options.allowContext));
+  }
 
-    const version = await apiServerVersion(path, context, Math.min(options.timeoutMs, 30_000));
+  private async checkFits(kc: KubeConfig, path: string, requirements: ClusterRequirements, timeoutMs: number): Promise<void> {
+    const { context } = this.options;
+    const version = await apiServerVersion(path, context, Math.min(timeoutMs, 30_000));
     if (requirements.kubernetes) {
       const v = semver.coerce(version);
       if (!v || !semver.satisfies(v, requirements.kubernetes)) {
@@ -95,12 +113,10 @@ export class ExistingProvider implements ClusterProvider {
       }
     }
     const needed = requirements.controlPlanes + requirements.workers;
-    const core = narrowed.makeApiClient(CoreV1Api);
-    const nodes = await withDeadline(core.listNode(), Math.min(options.timeoutMs, 30_000), `listing nodes of context "${context}"`);
+    const nodes = await withDeadline(kc.makeApiClient(CoreV1Api).listNode(), Math.min(timeoutMs, 30_000), `listing nodes of context "${context}"`);
     if (nodes.items.length < needed) {
       throw new ExistingContextError(`context "${context}" has ${nodes.items.length} node(s), the scenario needs ${needed}`, "pick a larger cluster, or run on kind");
     }
-    return new ExistingClusterHandle(context, context, path, faultsAllowedFor(context, this.options.allowContext));
   }
 
   async release(cluster: ClusterHandle): Promise<void> {
