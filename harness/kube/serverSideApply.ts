@@ -11,8 +11,8 @@ import { toKubeApiError } from "./kubeApiError.js";
 export const FIELD_MANAGER = "kube-gameday";
 
 export interface ApplyOptions {
-  /** Namespace for namespaced objects that do not name one. */
-  namespace: string;
+  /** Namespace for namespaced objects that do not name one (without it, such objects are refused). */
+  namespace?: string;
   timeoutMs: number;
   signal?: AbortSignal;
   fieldManager?: string;
@@ -26,7 +26,10 @@ export async function serverSideApply(clients: KubeClients, objects: KubernetesO
     const apiVersion = object.apiVersion ?? "";
     const kind = object.kind ?? "";
     const namespaced = await discoverScope(clients, apiVersion, kind, options);
-    if (namespaced && !object.metadata?.namespace) object.metadata = { ...object.metadata, namespace: options.namespace };
+    if (namespaced && !object.metadata?.namespace) {
+      if (!options.namespace) throw new Error(`${kind} ${object.metadata?.name ?? "?"} names no namespace and none was given: set metadata.namespace or pass one`);
+      object.metadata = { ...object.metadata, namespace: options.namespace };
+    }
     if (!namespaced && object.metadata?.namespace) delete object.metadata.namespace;
     const label = `${kind} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ""}${object.metadata?.name ?? "?"}`;
     try {

@@ -58,7 +58,7 @@ export class ConditionTracker {
       this.holdingSince = null;
       this.heldAtFirstObservation = false;
     }
-    return this.tick(now);
+    return this.tick(Math.max(now, when));
   }
 
   /** Settles on time: passes once holdFor elapsed, fails at the deadline if it never started holding. */

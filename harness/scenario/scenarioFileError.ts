@@ -17,14 +17,19 @@ export class ScenarioFileError extends Error {
   readonly category = "input" as const;
   readonly hint = "fix the scenario file as each `fix:` line says";
 
+  /** Issues in file order (file-level ones first), as a reader goes through the file. */
+  readonly issues: ScenarioIssue[];
+
   constructor(
     readonly file: string,
-    readonly issues: ScenarioIssue[],
+    issues: ScenarioIssue[],
     /** The file's text, for source excerpts in `.format()`; absent for unreadable files. */
     readonly source?: string,
   ) {
-    super(summary(file, issues));
+    const sorted = [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    super(summary(file, sorted));
     this.name = "ScenarioFileError";
+    this.issues = sorted;
   }
 
   /** Human-readable, multi-line, one block per issue, with the offending line and a caret. */

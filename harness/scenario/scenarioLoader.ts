@@ -232,7 +232,8 @@ class DefinitionBuilder {
     };
     this.checkVariantDetectorRefs(definition);
     this.checkPlaceholders(definition);
-    this.checkCanFail(definition);
+    // Only judge "can this fail?" on an otherwise valid file: entries dropped for other errors would make it noise.
+    if (this.issues.length === 0) this.checkCanFail(definition);
     return definition;
   }
 

@@ -55,6 +55,7 @@ function describe(error: ErrorObject, path: ValuePath): Described {
     case "required":
       return { path, problem: `missing field "${String(params.missingProperty)}"`, fix: `add ${String(params.missingProperty)}: …${hint(schema?.properties?.[String(params.missingProperty)])}` };
     case "type":
+      if (schema?.pattern?.includes("ms|s|m|h")) return { path, problem: "is not a duration", fix: DURATION_FIX };
       return { path, problem: `must be ${article(String(params.type))}`, fix: `write ${article(String(params.type))} here${hint(schema)}` };
     case "pattern":
       if (schema?.pattern?.includes("ms|s|m|h")) return { path, problem: "is not a duration", fix: DURATION_FIX };
