@@ -1,7 +1,8 @@
 // A cluster the user already has, named by a kubeconfig context. The harness never creates or
 // deletes anything here; it copies that one context into a private kubeconfig (so nothing can
 // drift to another context) and allows faults only when --allow-context named exactly this context.
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import semver from "semver";
@@ -9,7 +10,7 @@ import semver from "semver";
 import { apiServerVersion } from "./apiServerVersion.js";
 import type { ClusterHandle, ClusterProvider, ClusterRequirements, NodeHandle } from "./clusterHandle.js";
 import { HarnessError } from "./harnessError.js";
-import { StateStore } from "./stateStore.js";
+import { currentOwner, StateStore } from "./stateStore.js";
 import { withDeadline } from "./withDeadline.js";
 
 export class ExistingContextError extends HarnessError {
@@ -92,12 +93,15 @@ export class ExistingProvider implements ClusterProvider {
 
     const narrowed = narrowKubeconfig(this.options.kubeconfig, context);
     await this.store.ensure();
-    const path = this.store.kubeconfigPath(`existing-${options.runId}-${context.replace(/[^A-Za-z0-9_.-]+/g, "_")}`);
+    const copyName = `existing-${options.runId}-${context.replace(/[^A-Za-z0-9_.-]+/g, "_")}`;
+    const path = this.store.kubeconfigPath(copyName);
+    // The lease tells `gameday clean` the copy belongs to a live run; a crashed run's copy is swept.
+    await this.store.claim(copyName, currentOwner(options.runId));
     await writeFile(path, narrowed.exportConfig(), { mode: 0o600 });
     try {
       await this.checkFits(narrowed, path, requirements, options.timeoutMs);
     } catch (err) {
-      await rm(path, { force: true }); // a copy of credentials must not outlive a failed acquire
+      await this.store.remove(copyName); // a copy of credentials must not outlive a failed acquire
       throw err;
     }
     return new ExistingClusterHandle(context, context, path, faultsAllowedFor(context, this.options.allowContext));
@@ -120,7 +124,7 @@ export class ExistingProvider implements ClusterProvider {
   }
 
   async release(cluster: ClusterHandle): Promise<void> {
-    // Nothing in the cluster is ours to delete; only the private kubeconfig copy goes.
-    await rm(cluster.kubeconfigPath, { force: true });
+    // Nothing in the cluster is ours to delete; only the private kubeconfig copy (and its lease) goes.
+    await this.store.remove(basename(cluster.kubeconfigPath, ".yaml"));
   }
 }

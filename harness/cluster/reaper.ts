@@ -79,14 +79,38 @@ export async function reap(deps: ReaperDeps, options: CleanOptions): Promise<Cle
     try {
       const removal = await removeKindCluster(name, deps, left());
       report.removedClusters.push(name);
-      report.sweptObjects.push(...removal.sweptContainers.map((c) => `container ${c}`), ...removal.sweptVolumes.map((v) => `volume ${v}`));
+      report.sweptObjects.push(...removal.sweptContainers.map((c) => `container ${c} (left by kind)`), ...removal.sweptVolumes.map((v) => `volume ${v} (left by kind)`));
     } catch (err) {
       report.failures.push({ name, error: (err as Error).message });
     }
   }
 
   await removeNetworkIfUnused(deps.runtime, GAMEDAY_NETWORK, options, report, left());
+  await removeOrphanKubeconfigs(deps.store, options, report);
   return report;
+}
+
+/**
+ * Kubeconfig copies hold credentials. A copy without a cluster record (an existing context's copy
+ * from a crashed run, or one whose record was removed by hand) goes, unless the run that leased it
+ * is still alive.
+ */
+async function removeOrphanKubeconfigs(store: StateStore, options: CleanOptions, report: CleanReport): Promise<void> {
+  const records = new Set((await store.list()).map((r) => r.name));
+  for (const name of await store.kubeconfigNames()) {
+    if (records.has(name)) continue;
+    const holder = await store.leaseHolder(name);
+    if (holder && ownerIsAlive(holder) && holder.pid !== process.pid && !options.force) {
+      report.skipped.push({ name: `kubeconfig copy ${name}`, reason: `in use by run ${holder.runId} (pid ${holder.pid})` });
+      continue;
+    }
+    if (options.dryRun) {
+      report.wouldRemove.push(`kubeconfig copy ${name}`);
+      continue;
+    }
+    await store.remove(name);
+    report.sweptObjects.push(`kubeconfig copy ${name}`);
+  }
 }
 
 /** Names of every kind cluster that has node containers, from the kind label. */

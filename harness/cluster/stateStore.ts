@@ -143,6 +143,16 @@ export class StateStore {
     return records;
   }
 
+  /** Names (without .yaml) of every kubeconfig file in the store. */
+  async kubeconfigNames(): Promise<string[]> {
+    try {
+      return (await readdir(join(this.dir, "kubeconfig"))).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw new StateStoreError(`cannot list ${join(this.dir, "kubeconfig")}: ${String(err)}`, err);
+    }
+  }
+
   /** Removes the record, its lease and its kubeconfig. */
   async remove(name: string): Promise<void> {
     for (const path of [this.recordPath(name), this.leasePath(name), this.kubeconfigPath(name)]) {

@@ -16,7 +16,7 @@ export async function cleanCommand(
   const report = await reap({ store: new StateStore(), kind: new KindCli(), runtime: await dockerRuntime() }, { ...options, timeoutMs: CLEAN_TIMEOUT_MS, onProgress: progress });
   for (const item of report.wouldRemove) io.out(`would remove ${item}`);
   for (const name of report.removedClusters) io.out(`removed cluster ${name}`);
-  for (const item of report.sweptObjects) io.out(`removed ${item} (left behind by kind)`);
+  for (const item of report.sweptObjects) io.out(`removed ${item}`);
   for (const name of report.removedNetworks) io.out(`removed network ${name}`);
   for (const { name, reason } of report.skipped) io.out(`kept ${name}: ${reason}`);
   for (const { name, error } of report.failures) io.err(`could not remove ${name}: ${error}`);
