@@ -2,6 +2,7 @@
 // systemd-networkd, delete ip rules, read /etc/kubernetes/pki. Nodes are chosen by name or role.
 
 import type { NodeHandle } from "../cluster/clusterHandle.js";
+import { withDeadline } from "../kube/deadline.js";
 import type { StepKind } from "../scenario/kindTypes.js";
 
 export interface NodeExecParams {
@@ -34,7 +35,7 @@ export const nodeExecStep: StepKind<NodeExecParams> = {
     if (!context.cluster.faultsAllowed) {
       throw new Error(`cluster ${context.cluster.name} does not allow fault injection: run on a cluster the harness created, or allow this context explicitly`);
     }
-    const nodes = selectNodes(await context.cluster.nodes(), params.node);
+    const nodes = selectNodes(await withDeadline(context.cluster.nodes(), Math.min(context.timeoutMs, 30_000), "list cluster nodes", context.signal), params.node);
     const argv = Array.isArray(params.command) ? params.command : ["sh", "-c", params.command];
     const ok = params.okExitCodes ?? [0];
     const results = await Promise.all(

@@ -53,7 +53,7 @@ const DEFAULT_VARIANT = "default";
 
 const STEP_FIELDS = ["id", "description", "timeout", "variants", "continueOnError"];
 const EXPECTATION_FIELDS = ["id", "description", "within", "holdFor", "negate", "standsFor", "variants"];
-const DETECTOR_FIELDS = ["id", "description", "expect", "within", "standsFor", "variants"];
+const DETECTOR_FIELDS = ["id", "description", "expect", "within", "negate", "standsFor", "variants"];
 
 // verbose: errors carry their parentSchema, which the messages use for suggestions and hints.
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -466,6 +466,7 @@ class DefinitionBuilder {
         params: this.params(kind, entry[kindName], [...where, kindName]),
         expect,
         withinMs,
+        negate: entry.negate === true,
         source: this.source(where),
       };
       if (typeof entry.description === "string") spec.description = entry.description;

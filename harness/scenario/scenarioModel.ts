@@ -51,6 +51,8 @@ export interface DetectorSpec extends Restrictable, CheckRef {
   /** "fire": silent before the fault, fires within `withinMs` of t0. "silent": a known blind spot, silent throughout. */
   expect: "fire" | "silent";
   withinMs: number;
+  /** Fires when the check does NOT hold (negate deploymentAvailable = "replicas mismatch"). */
+  negate: boolean;
   standsFor?: string;
 }
 

@@ -375,14 +375,15 @@ class ScenarioRun {
       if (!kind) throw new Error(`unknown check kind ${spec.kind} for detector ${spec.id}`);
       const params = interpolate(spec.params, this.values());
       const tracker = new DetectorTracker({ expect: spec.expect, withinMs: spec.withinMs });
-      const run: DetectorRun = { spec, tracker, description: kind.describe(params), session: undefined as unknown as CheckSession };
-      run.session = new CheckSession(
+      const description = `${spec.negate ? "not: " : ""}${kind.describe(params)}`;
+      // The callbacks below only run after start(), when `run` is initialised.
+      const session = new CheckSession(
         kind,
         params,
         this.context(this.signal),
         (observation) => {
           const wasPending = tracker.result.status === "pending";
-          tracker.observe(observation.at, observation.holds, observation.detail);
+          tracker.observe(observation.at, spec.negate ? !observation.holds : observation.holds, observation.detail);
           const after: Detection = tracker.result;
           if (wasPending && after.status === "fired") this.timeline.record("detection", spec.id, observation.detail, after.at);
           run.onChange?.();
@@ -392,7 +393,8 @@ class ScenarioRun {
           run.onChange?.();
         },
       );
-      run.session.start();
+      const run: DetectorRun = { spec, tracker, description, session };
+      session.start();
       this.detectors.push(run);
     }
   }

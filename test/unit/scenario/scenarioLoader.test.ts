@@ -47,6 +47,13 @@ describe("scenario loader", () => {
     assert.equal(loaded.definition.setup[0]!.kind, "apply");
   });
 
+  it("reads detector fields: negate, expect: silent without a deadline, standsFor", async () => {
+    const loaded = await loadText(MINIMAL + "detectors:\n  - id: mismatch\n    deploymentAvailable: web\n    negate: true\n    within: 1m\n  - podsState: { selector: app=web, phase: Pending }\n    expect: silent\n    standsFor: KubePodNotReady\n");
+    const [mismatch, blind] = loaded.definition.detectors;
+    assert.deepEqual([mismatch!.id, mismatch!.negate, mismatch!.expect, mismatch!.withinMs], ["mismatch", true, "fire", 60_000]);
+    assert.deepEqual([blind!.id, blind!.negate, blind!.expect, blind!.standsFor], ["detector.podsState", false, "silent", "KubePodNotReady"]);
+  });
+
   it("reports YAML syntax errors with line and column", async () => {
     const error = await loadError("name: x\ntitle: [unclosed\nstory: s\n");
     assert.ok(error.issues[0]!.line! >= 2, `line ${error.issues[0]!.line}`);
