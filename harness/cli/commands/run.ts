@@ -4,7 +4,8 @@
 import { resolve } from "node:path";
 
 import type { ClusterProvider } from "../../cluster/clusterHandle.js";
-import { ExistingProvider } from "../../cluster/existingProvider.js";
+import { ExistingProvider, faultsAllowedFor } from "../../cluster/existingProvider.js";
+import { assertFaultsAllowed } from "../../cluster/faultGuard.js";
 import { HarnessError } from "../../cluster/harnessError.js";
 import { KindProvider } from "../../cluster/kindProvider.js";
 import { writeReports } from "../../report/writeReports.js";
@@ -34,6 +35,18 @@ export function contextFromOptions(options: Pick<RunOptions, "context" | "allowC
   return context;
 }
 
+/**
+ * Every scenario injects a fault (the format requires one), so on a context the user did not allow
+ * by name nothing may run: refuse before any cluster is touched, through the same guard the fault
+ * injectors use.
+ */
+export function refuseFaultsOnUnallowedContext(context: string, allowContext: string | undefined, scenarios: RunRequest["scenarios"]): void {
+  const target = { provider: "existing", name: context, contextName: context, faultsAllowed: faultsAllowedFor(context, allowContext) };
+  for (const { scenario } of scenarios) {
+    if (scenario.fault.length > 0) assertFaultsAllowed(target, `run scenario ${scenario.name} (its fault: ${scenario.fault.map((f) => f.kind).join(", ")})`);
+  }
+}
+
 export async function runCommand(
   io: CliIO,
   engine: ScenarioEngine,
@@ -60,11 +73,12 @@ export async function runCommand(
     scenarios.push({ file: r.file, scenario, ...(variants ? { variants } : {}) });
   }
 
+  if (context !== undefined) refuseFaultsOnUnallowedContext(context, options.allowContext, scenarios);
+
   const runId = newRunId();
   const reportsDir = resolve(paths.cwd, options.reports ?? `reports/${runId}`);
   const kind = context === undefined ? new KindProvider({ onProgress: progress, ...(options.image ? { image: options.image } : {}) }) : undefined;
   const provider: ClusterProvider = kind ?? new ExistingProvider({ context: context as string, ...(options.allowContext ? { allowContext: options.allowContext } : {}) });
-  if (context !== undefined && options.allowContext === undefined) progress(`running on context "${context}" without faults (pass --allow-context ${context} to allow them)`);
 
   progress(`run ${runId}: ${scenarios.map((s) => s.scenario.name + (s.variants ? `[${s.variants.join(",")}]` : "")).join(", ")}`);
   let result: RunResult | undefined;

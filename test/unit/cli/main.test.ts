@@ -130,6 +130,19 @@ describe("gameday run, end to end through main() with a stand-in engine", () => 
   });
 });
 
+describe("safety on an existing context", () => {
+  it("refuses with exit 4, before anything runs, when --context is not also allowed", async () => {
+    const { dir, reports } = await scenarioDir();
+    const io = capture();
+    const engine = fakeEngine("passed");
+    const withFault = { ...engine, load: async (file: string) => ({ ...summary(file), fault: [{ id: "f", kind: "delete" }] }) };
+    assert.equal(await main(["run", dir, "--context", "prod", "--reports", reports], io, withFault), ExitCode.Refused);
+    assert.equal(engine.requests.length, 0);
+    assert.match(io.text(), /refusing to run scenario demo \(its fault: delete\) on cluster "prod"/);
+    assert.match(io.text(), /--allow-context prod/);
+  });
+});
+
 describe("context flags", () => {
   it("uses --allow-context as the context when --context is absent", () => {
     assert.equal(contextFromOptions({ allowContext: "staging" }), "staging");
