@@ -1,6 +1,7 @@
 // `nodeExec:` — runs a command inside kind node containers (not in a pod): restart
 // systemd-networkd, delete ip rules, read /etc/kubernetes/pki. Nodes are chosen by name or role.
 
+import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import type { NodeHandle } from "../cluster/clusterHandle.js";
 import { withDeadline } from "../kube/deadline.js";
 import type { StepKind } from "../scenario/kindTypes.js";
@@ -32,9 +33,7 @@ export const nodeExecStep: StepKind<NodeExecParams> = {
   },
   describe: (params) => `on ${params.node}: ${Array.isArray(params.command) ? params.command.join(" ") : params.command}`,
   async run(params, context) {
-    if (!context.cluster.faultsAllowed) {
-      throw new Error(`cluster ${context.cluster.name} does not allow fault injection: run on a cluster the harness created, or allow this context explicitly`);
-    }
+    assertFaultsAllowed(context.cluster, `run a command on node ${params.node}`);
     const nodes = selectNodes(await withDeadline(context.cluster.nodes(), Math.min(context.timeoutMs, 30_000), "list cluster nodes", context.signal), params.node);
     const argv = Array.isArray(params.command) ? params.command : ["sh", "-c", params.command];
     const ok = params.okExitCodes ?? [0];

@@ -21,6 +21,7 @@
 // acts) → cleanup (always: cleanup steps, then the namespace deleted and verified gone).
 // Every external call has a deadline; nothing here sleeps except the negative-control window.
 
+import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import type { ClusterHandle, ClusterProvider } from "../cluster/clusterHandle.js";
 import { childSignal, pause, withDeadline } from "../kube/deadline.js";
 import { createKubeClients, type KubeClients } from "../kube/kubeClients.js";
@@ -186,9 +187,9 @@ class ScenarioRun {
     this.phase("cluster");
     this.cluster = await this.acquireCluster();
     this.kube = this.options.kube ?? createKubeClients(this.cluster.kubeconfigPath, this.cluster.contextName);
-    if ((this.plan.fault.some((step) => step.kind === "nodeExec") || this.plan.definition.cluster.dedicated) && !this.cluster.faultsAllowed) {
-      throw new Error(`cluster ${this.cluster.name} does not allow fault injection: use a cluster the harness creates`);
-    }
+    // Every scenario injects a fault (the loader refuses one that does not), so the safety gate
+    // applies before anything touches the cluster, whatever kinds the fault steps are.
+    assertFaultsAllowed(this.cluster, `inject the faults of scenario ${this.plan.definition.name}`);
 
     this.phase("setup");
     await this.setupNamespace();
