@@ -6,12 +6,16 @@ import { deploymentAvailableCheck } from "../detectors/deploymentAvailableCheck.
 import { eventSeenCheck } from "../detectors/eventSeenCheck.js";
 import { httpRespondsCheck } from "../detectors/httpRespondsCheck.js";
 import { objectAbsentCheck, objectExistsCheck } from "../detectors/objectPresenceChecks.js";
+import { podPhaseNotReadyCheck } from "../detectors/podPhaseNotReadyCheck.js";
 import { podsReadyCheck, podsStateCheck } from "../detectors/podsChecks.js";
+import { probeDependencyCycleCheck } from "../detectors/probeDependencyCycleCheck.js";
+import { replicasMismatchCheck } from "../detectors/replicasMismatchCheck.js";
 import { endpointsEmptyCheck, endpointsReadyCheck } from "../detectors/serviceEndpointsChecks.js";
 import { trafficShareCheck } from "../detectors/trafficShareCheck.js";
 import { deleteStep } from "../faults/deleteStep.js";
 import { nodeExecStep } from "../faults/nodeExecStep.js";
 import { patchStep } from "../faults/patchStep.js";
+import { repointProbesStep } from "../remediations/probeRepointStep.js";
 import { KindRegistry } from "./kindRegistry.js";
 import { applyStep } from "./steps/applyStep.js";
 import { helmStep } from "./steps/helmStep.js";
@@ -32,6 +36,7 @@ export function builtinKinds(): KindRegistry {
     .addStep(helmStep)
     .addStep(nodeExecStep)
     .addStep(runStep)
+    .addStep(repointProbesStep)
     .addCheck(endpointsEmptyCheck)
     .addCheck(endpointsReadyCheck)
     .addCheck(deploymentAvailableCheck)
@@ -43,5 +48,8 @@ export function builtinKinds(): KindRegistry {
     .addCheck(httpRespondsCheck)
     .addCheck(commandResultCheck)
     .addCheck(helmResultCheck)
-    .addCheck(trafficShareCheck);
+    .addCheck(trafficShareCheck)
+    .addCheck(probeDependencyCycleCheck)
+    .addCheck(replicasMismatchCheck)
+    .addCheck(podPhaseNotReadyCheck);
 }

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import type { ProbeDependencyReport } from "../../../harness/detectors/probeDependencyGraph.js";
+import { cycleObservation } from "../../../harness/detectors/probeDependencyCycleCheck.js";
+
+const edge = (from: string, to: string) => ({ from, to, probe: "readiness" as const, container: "c", target: "GET :80/r", service: to, via: `$PEER=http://${to}` });
+const report = (cycles: string[][]): ProbeDependencyReport => ({
+  workloads: ["a", "b", "c"],
+  edges: cycles.flatMap((members) => members.map((m, i) => edge(m, members[(i + 1) % members.length]!))),
+  cycles: cycles.map((members) => ({ members, edges: members.map((m, i) => edge(m, members[(i + 1) % members.length]!)), restartStorm: false })),
+  opaque: [],
+});
+
+describe("probeDependencyCycle check verdicts", () => {
+  it("holds for any cycle, naming it and the input it read", () => {
+    const observation = cycleObservation(report([["a", "b"]]), ["m.yaml"], undefined, "change");
+    assert.equal(observation.holds, true);
+    assert.match(observation.detail, /^change m\.yaml: probe cycle a → b → a: a readinessProbe GET :80\/r needs Service b/);
+  });
+
+  it("with members, holds only for exactly that cycle (in any order) and names the others it saw", () => {
+    assert.equal(cycleObservation(report([["a", "b"]]), ["m.yaml"], ["b", "a"], "change").holds, true);
+    const other = cycleObservation(report([["a", "c"]]), ["m.yaml"], ["a", "b"], "change");
+    assert.equal(other.holds, false);
+    assert.match(other.detail, /no cycle through a, b .* only other cycles: a → c → a/);
+    assert.equal(cycleObservation(report([["a", "b", "c"]]), ["m.yaml"], ["a", "b"], "change").holds, false, "a larger cycle is another cycle");
+  });
+
+  it("silent on a clean graph, saying how much it looked at", () => {
+    const observation = cycleObservation(report([]), ["base.yaml"], undefined, "baseline");
+    assert.equal(observation.holds, false);
+    assert.equal(observation.detail, "baseline base.yaml: no probe cycle among 3 workload(s), 0 probe dependency edge(s)");
+  });
+});
