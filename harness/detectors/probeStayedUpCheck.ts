@@ -1,0 +1,49 @@
+// `probeStayedUp:` — holds while a continuous probe of this run (steady.probes) has never gone down
+// since it started: "the app never stopped serving" as an assertion, read from the run's timeline
+// (probes record every up/down change there). Put it in `recover:` so it covers the fault and the
+// remediation; the probe's availability figure is in the report beside it.
+//
+// The timeline shows only changes: a probe that never ran leaves no trace, so the check also sends
+// one request to the probe's target on each evaluation and holds only when that answers 2xx
+// as well (the probe id itself must match a steady.probes entry; the loader does not check it).
+
+import type { CheckKind } from "../scenario/kindTypes.js";
+import { pollingObserver } from "../scenario/pollingObserver.js";
+import { describeTarget, sendHttp } from "../probes/httpTarget.js";
+
+export interface ProbeStayedUpParams {
+  /** The id of a steady.probes entry. */
+  probe: string;
+  /** The probe's own target, answered now as a liveness cross-check (a misspelt probe id cannot pass silently). */
+  service: string;
+  port?: number | string;
+  path?: string;
+}
+
+export const probeStayedUpCheck: CheckKind<ProbeStayedUpParams> = {
+  kind: "probeStayedUp",
+  summary: "A continuous probe of this run never went down (from the timeline), and its target answers now.",
+  paramsSchema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["probe", "service"],
+    properties: { probe: { type: "string" }, service: { type: "string" }, port: { type: ["integer", "string"] }, path: { type: "string" } },
+  },
+  describe: (params) => `probe ${params.probe} never went down`,
+  observe(params, context, emit) {
+    const target = { service: params.service, ...(params.port !== undefined ? { port: params.port } : {}), ...(params.path ? { path: params.path } : {}) };
+    return pollingObserver(
+      context,
+      emit,
+      async (signal) => {
+        const downs = context.timeline.snapshot().filter((event) => event.kind === "probe" && event.name === params.probe && event.detail?.startsWith("down"));
+        const reply = await sendHttp(target, context, 5_000, signal);
+        const answering = reply.status >= 200 && reply.status < 300;
+        if (downs.length > 0) return { holds: false, detail: `probe ${params.probe} went down ${downs.length} time(s), first: ${downs[0]?.detail ?? ""}` };
+        if (!answering) return { holds: false, detail: `${describeTarget(target)} answers ${reply.status || reply.error} now` };
+        return { holds: true, detail: `probe ${params.probe} recorded no outage; ${describeTarget(target)} answers ${reply.status}` };
+      },
+      { everyMs: 1_000, evaluationTimeoutMs: 7_000, what: `probe ${params.probe}` },
+    );
+  },
+};
