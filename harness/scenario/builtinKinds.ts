@@ -16,6 +16,13 @@ import { deleteStep } from "../faults/deleteStep.js";
 import { nodeExecStep } from "../faults/nodeExecStep.js";
 import { patchStep } from "../faults/patchStep.js";
 import { repointProbesStep } from "../remediations/probeRepointStep.js";
+import { nodeNotReadyCheck, podsUnreadyOnNodeCheck } from "../detectors/nodeReadinessChecks.js";
+import { podMeshBrokenCheck, podMeshReachableCheck } from "../detectors/podMeshChecks.js";
+import { routingDriftCheck, routingIntactCheck } from "../detectors/routingDriftCheck.js";
+import { networkdStaticConfigStep } from "../faults/networkdStaticConfigStep.js";
+import { nodeFileStep } from "../faults/nodeFileStep.js";
+import { nodeRestoreStep } from "../faults/nodeRestoreStep.js";
+import { routingChangeStep } from "../faults/routingChangeStep.js";
 import { KindRegistry } from "./kindRegistry.js";
 import { applyStep } from "./steps/applyStep.js";
 import { helmStep } from "./steps/helmStep.js";
@@ -36,7 +43,17 @@ export function builtinKinds(): KindRegistry {
     .addStep(helmStep)
     .addStep(nodeExecStep)
     .addStep(runStep)
+    .addStep(nodeFileStep)
+    .addStep(networkdStaticConfigStep)
+    .addStep(routingChangeStep)
+    .addStep(nodeRestoreStep)
     .addStep(repointProbesStep)
+    .addCheck(routingDriftCheck)
+    .addCheck(routingIntactCheck)
+    .addCheck(podMeshBrokenCheck)
+    .addCheck(podMeshReachableCheck)
+    .addCheck(podsUnreadyOnNodeCheck)
+    .addCheck(nodeNotReadyCheck)
     .addCheck(endpointsEmptyCheck)
     .addCheck(endpointsReadyCheck)
     .addCheck(deploymentAvailableCheck)

@@ -480,7 +480,7 @@ class DefinitionBuilder {
   private probes(entries: RawEntry[] | undefined): ProbeSpec[] {
     return (entries ?? []).map((entry, index) => {
       const where: ValuePath = ["steady", "probes", index];
-      const kind = entry.http !== undefined ? "http" : "endpoints";
+      const kind = entry.http !== undefined ? "http" : entry.connectivity !== undefined ? "connectivity" : "endpoints";
       const params = (entry[kind] ?? {}) as Record<string, unknown>;
       if (kind === "http" && !params.url && !params.service) {
         this.issue([...where, "http"], "names no target", "give `service:` (reached through the API server's service proxy) or `url:`");

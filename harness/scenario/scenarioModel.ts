@@ -58,7 +58,7 @@ export interface DetectorSpec extends Restrictable, CheckRef {
 
 export interface ProbeSpec extends Restrictable {
   id: string;
-  kind: "http" | "endpoints";
+  kind: "http" | "endpoints" | "connectivity";
   params: unknown;
   everyMs: number;
 }

@@ -26,6 +26,7 @@ import type { ClusterHandle, ClusterProvider } from "../cluster/clusterHandle.js
 import { childSignal, pause, withDeadline } from "../kube/deadline.js";
 import { createKubeClients, type KubeClients } from "../kube/kubeClients.js";
 import { createNamespace, deleteNamespace, scenarioNamespaceName } from "../kube/namespaceLifecycle.js";
+import { connectivityProbe } from "../probes/connectivityProbe.js";
 import type { ContinuousProbe } from "../probes/continuousProbe.js";
 import { endpointsProbe } from "../probes/endpointsProbe.js";
 import { httpProbe } from "../probes/httpProbe.js";
@@ -509,6 +510,21 @@ class ScenarioRun {
           now: this.clock.now,
           onChange,
           ...(expectStatus !== undefined ? { expectStatus } : {}),
+        });
+      } else if (spec.kind === "connectivity") {
+        probe = connectivityProbe({
+          name: spec.id,
+          kube: this.kube!,
+          target: {
+            namespace: this.namespace,
+            selector: String(params.selector),
+            port: Number(params.port),
+            path: typeof params.path === "string" ? params.path : "/",
+            requestTimeoutSeconds: Number(params.requestTimeoutSeconds ?? 1),
+          },
+          everyMs: spec.everyMs,
+          now: this.clock.now,
+          onChange,
         });
       } else {
         probe = endpointsProbe({

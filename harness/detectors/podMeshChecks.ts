@@ -1,0 +1,84 @@
+// `podMeshBroken:` and `podMeshReachable:` — the connectivity canary as checks: canary pods (one per
+// node) probe the canary pods on every other node. Broken holds while some cross-node path fails
+// (optionally only paths into one node: "traffic to that node's pods fails"); reachable holds when
+// every path answers. Two checks rather than one negated: a round that could not be measured
+// proves neither. Rounds are shared with the connectivity probe (see probes/meshRound.ts).
+
+import type { CheckKind, RunContext } from "../scenario/kindTypes.js";
+import { pollingObserver } from "../scenario/pollingObserver.js";
+import { sharedMeshRound, type MeshTarget } from "../probes/meshRound.js";
+import { describeRound, pathsInto } from "../probes/podMesh.js";
+import { singleNode } from "./routingDriftCheck.js";
+
+export interface PodMeshParams {
+  selector: string;
+  port: number;
+  path?: string;
+  namespace?: string;
+  /** Per-request timeout (whole seconds, default 1). */
+  requestTimeoutSeconds?: number;
+  /** Only paths into this node (a name or first-worker); podMeshBroken only. */
+  toNode?: string;
+}
+
+const POLL_MS = 1_000;
+
+function meshTarget(params: PodMeshParams, context: RunContext): MeshTarget {
+  return {
+    namespace: params.namespace ?? context.namespace,
+    selector: params.selector,
+    port: Number(params.port),
+    path: params.path ?? "/",
+    requestTimeoutSeconds: params.requestTimeoutSeconds ?? 1,
+  };
+}
+
+function observeMesh(params: PodMeshParams, context: RunContext, emit: Parameters<CheckKind["observe"]>[2], wanted: "broken" | "reachable"): Promise<void> {
+  return (async () => {
+    const toNode = params.toNode === undefined ? undefined : (await singleNode(context, params.toNode)).name;
+    const target = meshTarget(params, context);
+    await pollingObserver(
+      context,
+      emit,
+      async () => {
+        const round = await sharedMeshRound(context.kube, target, context.now, POLL_MS / 2);
+        const paths = pathsInto(round, toNode);
+        const detail = describeRound(round, toNode);
+        if (round.unmeasurable || paths.length === 0) return { holds: false, detail: round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`, at: round.at };
+        const failing = paths.some((path) => !path.ok);
+        return { holds: wanted === "broken" ? failing : !failing, detail, at: round.at };
+      },
+      { everyMs: POLL_MS, evaluationTimeoutMs: 30_000, what: `canary round ${params.selector}` },
+    );
+  })();
+}
+
+const paramsSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["selector", "port"],
+  properties: {
+    selector: { type: "string", description: "label selector of the canary pods (one per node)" },
+    port: { type: ["integer", "string"] },
+    path: { type: "string" },
+    namespace: { type: "string" },
+    requestTimeoutSeconds: { type: "integer", minimum: 1, maximum: 10 },
+    toNode: { type: "string", description: "only paths into this node (name or first-worker)" },
+  },
+};
+
+export const podMeshBrokenCheck: CheckKind<PodMeshParams> = {
+  kind: "podMeshBroken",
+  summary: "Some cross-node path of the connectivity canary fails (canary pod on each node → canary pods on every other node; optionally only paths into one node).",
+  paramsSchema,
+  describe: (params) => `canary ${params.selector}: a cross-node path${params.toNode ? ` into ${params.toNode}` : ""} fails`,
+  observe: (params, context, emit) => observeMesh(params, context, emit, "broken"),
+};
+
+export const podMeshReachableCheck: CheckKind<PodMeshParams> = {
+  kind: "podMeshReachable",
+  summary: "Every cross-node path of the connectivity canary answers (canary pod on each node → canary pods on every other node).",
+  paramsSchema,
+  describe: (params) => `canary ${params.selector}: every cross-node path answers`,
+  observe: (params, context, emit) => observeMesh({ ...params, toNode: undefined } as PodMeshParams, context, emit, "reachable"),
+};

@@ -1,0 +1,24 @@
+// The .network file an administrator would write to pin a node's interface to the configuration it
+// has right now: its global addresses and default gateways, nothing else. Pure. Writing it changes
+// nothing by itself; systemd-networkd applies it — and, unless told otherwise, treats everything on
+// the node it did not configure as foreign.
+
+import type { AddressEntry, RouteEntry } from "../detectors/routingSnapshot.js";
+
+export function networkFileFor(iface: string, addresses: AddressEntry[], routes: RouteEntry[]): string {
+  if (!/^[A-Za-z0-9_.@-]+$/.test(iface)) throw new Error(`interface name "${iface}" is not a Linux link name`);
+  const own = addresses.filter((address) => address.dev === iface && address.scope === "global");
+  if (own.length === 0) throw new Error(`${iface} has no global address to pin: is it the node's uplink (ip -j addr show dev ${iface})?`);
+  const gateways = routes.filter((route) => route.dst === "default" && route.dev === iface && route.table === "main" && route.gateway);
+  const lines = [
+    "# Written by kube-gameday (scenario node-routes-flushed): this node's current address and",
+    "# gateway, as a static configuration management tool would pin them.",
+    "[Match]",
+    `Name=${iface}`,
+    "",
+    "[Network]",
+    ...own.map((address) => `Address=${address.local}/${address.prefixlen}`),
+    ...gateways.map((route) => `Gateway=${route.gateway}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
