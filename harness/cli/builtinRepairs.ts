@@ -2,6 +2,7 @@
 // below with real modules as they land; until then each placeholder fixes the command's shape
 // (arguments, --dry-run) and says plainly that it is not implemented.
 import { HarnessError } from "../cluster/harnessError.js";
+import { helmReleaseRepair } from "./helmReleaseRepair.js";
 import { RepairRegistry, type RepairModule } from "./repairRegistry.js";
 
 export class RepairNotImplementedError extends HarnessError {
@@ -9,22 +10,6 @@ export class RepairNotImplementedError extends HarnessError {
     super("input", `gameday repair ${name} is not implemented yet`, { hint: "see the scenario's README for the manual runbook meanwhile" });
   }
 }
-
-const helmReleasePlaceholder: RepairModule = {
-  name: "helm-release",
-  summary: "restore the release records of a Helm release whose secrets were deleted (not implemented yet)",
-  define: (command) =>
-    command
-      .argument("<namespace/release>", "the release to repair, e.g. shop/web")
-      .option("--dry-run", "show what would change, change nothing", false),
-  run: async ({ args }) => {
-    const target = args[0] ?? "";
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(target)) {
-      throw new HarnessError("input", `"${target}" is not <namespace>/<release>`, { hint: "e.g. gameday repair helm-release shop/web" });
-    }
-    throw new RepairNotImplementedError("helm-release");
-  },
-};
 
 const caPlaceholder: RepairModule = {
   name: "ca",
@@ -36,5 +21,5 @@ const caPlaceholder: RepairModule = {
 };
 
 export function builtinRepairs(): RepairRegistry {
-  return new RepairRegistry().register(helmReleasePlaceholder).register(caPlaceholder);
+  return new RepairRegistry().register(helmReleaseRepair).register(caPlaceholder);
 }
