@@ -5,7 +5,17 @@
 
 import type { AddressEntry, RouteEntry } from "../detectors/routingSnapshot.js";
 
-export function networkFileFor(iface: string, addresses: AddressEntry[], routes: RouteEntry[]): string {
+const KEEP_CONFIGURATION = ["no", "static", "dynamic-on-stop", "dynamic", "yes"];
+
+export interface NetworkFileOptions {
+  /** KeepConfiguration= (no | static | dynamic-on-stop | dynamic | yes); left out (networkd's default) when absent. */
+  keepConfiguration?: string;
+}
+
+export function networkFileFor(iface: string, addresses: AddressEntry[], routes: RouteEntry[], options: NetworkFileOptions = {}): string {
+  if (options.keepConfiguration !== undefined && !KEEP_CONFIGURATION.includes(options.keepConfiguration)) {
+    throw new Error(`KeepConfiguration=${options.keepConfiguration} is not one of ${KEEP_CONFIGURATION.join(", ")}`);
+  }
   if (!/^[A-Za-z0-9_.@-]+$/.test(iface)) throw new Error(`interface name "${iface}" is not a Linux link name`);
   const own = addresses.filter((address) => address.dev === iface && address.scope === "global");
   if (own.length === 0) throw new Error(`${iface} has no global address to pin: is it the node's uplink (ip -j addr show dev ${iface})?`);
@@ -19,6 +29,7 @@ export function networkFileFor(iface: string, addresses: AddressEntry[], routes:
     "[Network]",
     ...own.map((address) => `Address=${address.local}/${address.prefixlen}`),
     ...gateways.map((route) => `Gateway=${route.gateway}`),
+    ...(options.keepConfiguration ? [`KeepConfiguration=${options.keepConfiguration}`] : []),
   ];
   return `${lines.join("\n")}\n`;
 }

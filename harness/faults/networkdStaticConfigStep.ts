@@ -1,6 +1,13 @@
-// `networkdStaticConfig:` — gives a node's interface a systemd-networkd .network file with the
-// address and gateway it has right now (networkdNetworkFile.ts), backed up like nodeFile. This is
-// the precondition of the incident: a node whose uplink is "managed" by networkd.
+// `networkdStaticConfig:` — hands a node's interface to systemd-networkd the way a real node has it:
+// a .network file with the address and gateway it has right now (networkdNetworkFile.ts), and the
+// link marked as initialized in udev's database. Both files are backed up like nodeFile's.
+//
+// Why the udev mark: a kind node runs no udevd, yet its /sys is writable, so networkd (v252)
+// believes udev exists and would wait for it forever ("pending"). On a real node udev has long
+// initialized the link, so networkd configures it only after it has enumerated the routes and
+// rules already present — and those are what it then removes as foreign. The mark (an entry in
+// /run/udev/data, which is all "initialized" means to networkd) restores that order. Without it the
+// replay would prove nothing: measured on the kit's node image, networkd then leaves eth0 pending.
 
 import { parseAddresses, parseRoutes } from "../detectors/routingSnapshot.js";
 import type { StepKind } from "../scenario/kindTypes.js";
@@ -8,25 +15,32 @@ import { nodesToChange, runOnNode } from "./faultAccess.js";
 import { networkFileFor } from "./networkdNetworkFile.js";
 import { writeWithBackupScript } from "./nodeBackup.js";
 
-
-const ACTION = "write a systemd-networkd .network file on a node";
 export interface NetworkdStaticConfigParams {
   node: string;
   /** Default eth0 (a kind node's uplink). */
   interface?: string;
   /** Default /etc/systemd/network/10-<interface>.network. */
   path?: string;
+  /** KeepConfiguration= in the file; networkd's default when absent. */
+  keepConfiguration?: string;
 }
+
+const ACTION = "write a systemd-networkd .network file on a node";
 
 export const networkdStaticConfigStep: StepKind<NetworkdStaticConfigParams> = {
   kind: "networkdStaticConfig",
-  summary: "Write a systemd-networkd .network file pinning a node interface's current address and gateway (backed up; undo with nodeRestore).",
+  summary: "Give a node interface to systemd-networkd: a .network file with its current address and gateway, the link marked udev-initialized (backed up; undo with nodeRestore).",
   defaultTimeoutMs: 30_000,
   paramsSchema: {
     type: "object",
     additionalProperties: false,
     required: ["node"],
-    properties: { node: { type: "string" }, interface: { type: "string" }, path: { type: "string", pattern: "^/" } },
+    properties: {
+      node: { type: "string" },
+      interface: { type: "string" },
+      path: { type: "string", pattern: "^/" },
+      keepConfiguration: { enum: ["no", "static", "dynamic-on-stop", "dynamic", "yes"] },
+    },
   },
   describe: (params) => `pin ${params.interface ?? "eth0"} of ${params.node} in a systemd-networkd .network file`,
   async run(params, context) {
@@ -35,19 +49,25 @@ export const networkdStaticConfigStep: StepKind<NetworkdStaticConfigParams> = {
     const nodes = await nodesToChange(context, params.node, ACTION);
     const files = await Promise.all(
       nodes.map(async (node) => {
-        const read = (argv: string) => runOnNode(node, argv, `reading ${iface}`, context.timeoutMs);
-        const [addresses, routes4, routes6] = await Promise.all([
+        const read = (script: string) => runOnNode(node, script, `reading ${iface}`, context.timeoutMs);
+        const [addresses, routes4, routes6, ifindex] = await Promise.all([
           read(`ip -j addr show dev ${iface}`),
           // Unfiltered: iproute2 leaves out the fields a filter names (dev, table), and the builder matches on them.
           read("ip -4 -d -j route show table main"),
           read("ip -6 -d -j route show table main 2>/dev/null || true"),
+          read(`cat /sys/class/net/${iface}/ifindex`),
         ]);
-        const content = networkFileFor(iface, parseAddresses(addresses), [...parseRoutes(routes4, "inet"), ...parseRoutes(routes6, "inet6")]);
+        const content = networkFileFor(iface, parseAddresses(addresses), [...parseRoutes(routes4, "inet"), ...parseRoutes(routes6, "inet6")], {
+          ...(params.keepConfiguration ? { keepConfiguration: params.keepConfiguration } : {}),
+        });
         await runOnNode(node, writeWithBackupScript(context.runId, path, "0644"), `writing ${path}`, context.timeoutMs, content);
+        const index = ifindex.trim();
+        if (!/^\d+$/.test(index)) throw new Error(`${iface} on ${node.name} has no ifindex ("${index}"): is the interface name right?`);
+        await runOnNode(node, writeWithBackupScript(context.runId, `/run/udev/data/n${index}`, "0644"), "marking the link udev-initialized", context.timeoutMs, "I:1\n");
         return { node: node.name, content };
       }),
     );
-    const settings = (content: string) => content.split("\n").filter((line) => /^(Address|Gateway)=/.test(line)).join(", ");
-    return { detail: files.map((file) => `${file.node}:${path}: ${settings(file.content)}`).join("; "), output: Object.fromEntries(files.map((f) => [f.node, f.content])) };
+    const settings = (content: string) => content.split("\n").filter((line) => /^(Address|Gateway|KeepConfiguration)=/.test(line)).join(", ");
+    return { detail: files.map((file) => `${file.node}:${path}: ${settings(file.content)}; link marked udev-initialized`).join("; "), output: Object.fromEntries(files.map((f) => [f.node, f.content])) };
   },
 };
