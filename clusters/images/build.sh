@@ -10,6 +10,8 @@
 # Usage: build.sh [--tools] [--force STAGE|all] [--list]
 #   --tools   only kind, helm and kubectl (into .tools/bin), for hosts that can pull images
 set -euo pipefail
+# Command substitutions ($(context …)) must fail the build too, not hand back half a result.
+shopt -s inherit_errexit
 KIT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$KIT_DIR/../bootstrap/lib.sh"
 source "$KIT_DIR/stage.sh"

@@ -11,7 +11,7 @@ static_base_dir() {
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$dir/etc/passwd"
   printf 'root:x:0:\nnobody:x:65534:\n' > "$dir/etc/group"
   printf 'hosts: files dns\n' > "$dir/etc/nsswitch.conf"
-  tar -C "$KIT_CACHE" -xf "$ROOTFS_NET_TAR" ./etc/ssl/certs/ca-certificates.crt --to-stdout > "$dir/etc/ssl/certs/ca-certificates.crt"
+  tar -xf "$ROOTFS_NODE_TAR" ./etc/ssl/certs/ca-certificates.crt --to-stdout > "$dir/etc/ssl/certs/ca-certificates.crt"
   echo "$dir"
 }
 
@@ -23,8 +23,13 @@ build_image() {
   local key; key=$( (cd "$context" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16)
   if image_current "$tag" "$key"; then log "image $tag: cached"; return 0; fi
   local t0; t0=$(date +%s)
-  DOCKER_BUILDKIT=0 timeout 900 docker build -q --label "io.kube-gameday.kit-key=$key" -t "$tag" "$context" >/dev/null \
-    || die "image $tag failed to build (context $context)"
+  # The classic builder needs no base image and no registry; its deprecation notice is noise, so
+  # its output is shown only when the build fails.
+  local output
+  if ! output=$(DOCKER_BUILDKIT=0 timeout 900 docker build -q --label "io.kube-gameday.kit-key=$key" -t "$tag" "$context" 2>&1); then
+    printf '%s\n' "$output" >&2
+    die "image $tag failed to build (context $context)"
+  fi
   log "image $tag: built in $(( $(date +%s) - t0 ))s ($(docker image inspect --format '{{.Size}}' "$tag" | numfmt --to=iec))"
 }
 

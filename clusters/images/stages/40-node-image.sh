@@ -10,7 +10,7 @@ KIND_MODULE_DIR=$(cd "$KIT_DIR/go/kind" && go list -m -f '{{.Dir}}' sigs.k8s.io/
 
 node_context() {
   local ctx; ctx=$(context node-base "$ROOTFS_NODE_TAR" "$BIN_KUBERNETES/kubeadm" "$BIN_KUBERNETES/kubelet" \
-    "$BIN_KUBERNETES/kubectl" "$REPO_ROOT/clusters/bootstrap/runc-nosysresource" "$NODE_DIR/configure-node.sh")
+    "$BIN_KUBECTL/kubectl" "$REPO_ROOT/clusters/bootstrap/runc-nosysresource" "$NODE_DIR/configure-node.sh")
   cp -a "$KIND_MODULE_DIR/images/base/files" "$ctx/kind-files"
   chmod -R u+w "$ctx/kind-files"
   mkdir -p "$ctx/kind-files/kind/manifests"
