@@ -53,8 +53,12 @@ export interface ClusterRequirements {
   hostPorts?: number[];
   /** The scenario mutates cluster-wide state (PKI, nodes) and needs a cluster of its own. */
   dedicated?: boolean;
-  /** Files to place on nodes before kubeadm runs (kind extraMounts), e.g. a pre-made short-lived CA. */
-  extraMounts?: Array<{ hostPath: string; containerPath: string; readOnly?: boolean }>;
+  /**
+   * Files to place on nodes before kubeadm runs (kind extraMounts), e.g. a pre-made short-lived CA.
+   * `roles` limits a mount to control-plane or worker nodes (default: every node), so a CA's key
+   * can be given to the control plane only, as kubeadm would have it.
+   */
+  extraMounts?: Array<{ hostPath: string; containerPath: string; readOnly?: boolean; roles?: Array<"control-plane" | "worker"> }>;
   /** kubeadm config patches (kind kubeadmConfigPatches), YAML documents. */
   kubeadmConfigPatches?: string[];
 }

@@ -79,6 +79,9 @@ export function validateRequirements(req: ClusterRequirements): void {
     // scenario's folder; the scenario loader must hand over absolute paths.
     if (!isAbsolute(mount.hostPath)) throw new InvalidRequirementsError(`extraMounts: hostPath "${mount.hostPath}" must be absolute`);
     if (!mount.containerPath.startsWith("/")) throw new InvalidRequirementsError(`extraMounts: containerPath "${mount.containerPath}" must be absolute`);
+    for (const role of mount.roles ?? []) {
+      if (role !== "control-plane" && role !== "worker") throw new InvalidRequirementsError(`extraMounts: role "${String(role)}" is neither control-plane nor worker`);
+    }
   }
   for (const [i, patch] of (req.kubeadmConfigPatches ?? []).entries()) {
     if (patch.trim() === "") throw new InvalidRequirementsError(`kubeadmConfigPatches[${i}] is empty`);
@@ -99,16 +102,16 @@ export function buildKindConfig(input: KindConfigInput): KindClusterConfig {
   const baseNetworking = isRecord(base.networking) ? base.networking : {};
   const basePatches = Array.isArray(base.kubeadmConfigPatches) ? base.kubeadmConfigPatches.filter((p): p is string => typeof p === "string") : [];
 
-  const mounts: KindMount[] = (req.extraMounts ?? []).map((m) => ({
-    hostPath: m.hostPath,
-    containerPath: m.containerPath,
-    ...(m.readOnly ? { readOnly: true } : {}),
-  }));
+  const mountsFor = (role: KindNode["role"]): KindMount[] =>
+    (req.extraMounts ?? [])
+      .filter((m) => m.roles === undefined || m.roles.includes(role))
+      .map((m) => ({ hostPath: m.hostPath, containerPath: m.containerPath, ...(m.readOnly ? { readOnly: true } : {}) }));
 
   const nodes: KindNode[] = [];
   for (let i = 0; i < req.controlPlanes; i++) {
     const node: KindNode = { role: "control-plane", image: input.image };
-    if (mounts.length > 0) node.extraMounts = mounts.map((m) => ({ ...m }));
+    const mounts = mountsFor("control-plane");
+    if (mounts.length > 0) node.extraMounts = mounts;
     // Port mappings exist once per host port, so only the first control plane carries them; the
     // label lets an ingress controller be pinned to that node.
     if (i === 0 && (req.hostPorts ?? []).length > 0) {
@@ -124,7 +127,8 @@ export function buildKindConfig(input: KindConfigInput): KindClusterConfig {
   }
   for (let i = 0; i < req.workers; i++) {
     const node: KindNode = { role: "worker", image: input.image };
-    if (mounts.length > 0) node.extraMounts = mounts.map((m) => ({ ...m }));
+    const mounts = mountsFor("worker");
+    if (mounts.length > 0) node.extraMounts = mounts;
     nodes.push(node);
   }
 

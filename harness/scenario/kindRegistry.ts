@@ -2,7 +2,7 @@
 // builtinKinds.ts; a scenario's steps.ts adds its own to a child registry, so one scenario's
 // kinds never leak into another's.
 
-import type { CheckKind, StepKind } from "./kindTypes.js";
+import type { CheckKind, ClusterPreparation, StepKind } from "./kindTypes.js";
 import { nearestName } from "./nearestName.js";
 
 export class DuplicateKindError extends Error {
@@ -17,6 +17,7 @@ const KIND_NAME = /^[a-z][A-Za-z0-9]*$/;
 export class KindRegistry {
   private readonly steps = new Map<string, StepKind>();
   private readonly checks = new Map<string, CheckKind>();
+  private readonly preparations: ClusterPreparation[] = [];
 
   constructor(private readonly parent?: KindRegistry) {}
 
@@ -32,6 +33,19 @@ export class KindRegistry {
     this.assertNew(kind.kind, "check");
     this.checks.set(kind.kind, kind as unknown as CheckKind);
     return this;
+  }
+
+  /** Host-side work before the cluster is acquired (see ClusterPreparation). */
+  addClusterPreparation(preparation: ClusterPreparation): this {
+    if (this.clusterPreparations().some((p) => p.name === preparation.name)) {
+      throw new Error(`cluster preparation "${preparation.name}" is registered twice: its name keys its output, so it must be unique`);
+    }
+    this.preparations.push(preparation);
+    return this;
+  }
+
+  clusterPreparations(): ClusterPreparation[] {
+    return [...(this.parent?.clusterPreparations() ?? []), ...this.preparations];
   }
 
   step(kind: string): StepKind | undefined {

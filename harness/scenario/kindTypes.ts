@@ -3,7 +3,7 @@
 // something once; a check *observes* a condition over time and is what expectations, detectors and
 // `waitFor` steps are made of.
 
-import type { ClusterHandle } from "../cluster/clusterHandle.js";
+import type { ClusterHandle, ClusterRequirements } from "../cluster/clusterHandle.js";
 import type { KubeClients } from "../kube/kubeClients.js";
 import type { KindRegistry } from "./kindRegistry.js";
 import type { RunLog } from "./runLog.js";
@@ -90,4 +90,39 @@ export interface CheckKind<P = unknown> {
    * Rejects only for errors that make further observation impossible.
    */
   observe(params: P, context: RunContext, emit: (observation: Observation) => void): Promise<void>;
+}
+
+/** What a cluster preparation gets: the run, but no cluster yet. */
+export interface PreparationContext {
+  scenario: string;
+  variant: string;
+  runId: string;
+  scenarioDir: string;
+  settings: Readonly<Record<string, unknown>>;
+  log: RunLog;
+  timeline: Timeline;
+  now: () => MonoMs;
+  signal: AbortSignal;
+}
+
+export interface PreparedCluster {
+  /** The requirements to acquire with (e.g. with extraMounts of files made just now). */
+  requirements: ClusterRequirements;
+  /** Stored in context.outputs under the preparation's name, for later steps and checks. */
+  output?: unknown;
+  /** One line for the timeline. */
+  detail?: string;
+  /** Removes what the preparation made on the host; runs after the cluster is released. */
+  dispose?(): Promise<void>;
+}
+
+/**
+ * Work that must happen on the host before the scenario's cluster exists, e.g. a CA valid for a few
+ * minutes generated at run time and mounted into the node before kubeadm init. Registered by a
+ * scenario's steps.ts; runs in registration order, just before the cluster is acquired.
+ */
+export interface ClusterPreparation {
+  name: string;
+  summary: string;
+  prepare(requirements: ClusterRequirements, context: PreparationContext): Promise<PreparedCluster>;
 }

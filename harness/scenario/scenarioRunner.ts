@@ -22,7 +22,7 @@
 // Every external call has a deadline; nothing here sleeps except the negative-control window.
 
 import { assertFaultsAllowed } from "../cluster/faultGuard.js";
-import type { ClusterHandle, ClusterProvider } from "../cluster/clusterHandle.js";
+import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
 import { childSignal, pause, withDeadline } from "../kube/deadline.js";
 import { createKubeClients, type KubeClients } from "../kube/kubeClients.js";
 import { createNamespace, deleteNamespace, scenarioNamespaceName } from "../kube/namespaceLifecycle.js";
@@ -35,7 +35,7 @@ import { CheckSession, waitForCondition } from "./checkSession.js";
 import { DetectorTracker, type Detection } from "./detectorTracker.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { interpolate, type InterpolationValues } from "./interpolation.js";
-import type { RunContext, StepContext } from "./kindTypes.js";
+import type { PreparationContext, RunContext, StepContext } from "./kindTypes.js";
 import type { RemediationGate } from "./remediationGate.js";
 import { RunClock } from "./runClock.js";
 import { heartbeat, type RunLog } from "./runLog.js";
@@ -107,6 +107,7 @@ class ScenarioRun {
     cleanup: [],
   };
   private readonly outputs = new Map<string, unknown>();
+  private readonly disposals: Array<{ name: string; dispose: () => Promise<void> }> = [];
   private readonly detectors: DetectorRun[] = [];
   private readonly probes: ContinuousProbe[] = [];
   private probeSummaries: ProbeSummary[] = [];
@@ -249,11 +250,12 @@ class ScenarioRun {
   private async acquireCluster(): Promise<ClusterHandle> {
     const source = this.options.cluster;
     if (isClusterHandle(source)) return source;
-    this.log.info(`acquiring a cluster (${this.plan.definition.cluster.controlPlanes} control plane, ${this.plan.definition.cluster.workers} worker)`);
+    const requirements = await this.prepareCluster();
+    this.log.info(`acquiring a cluster (${requirements.controlPlanes} control plane, ${requirements.workers} worker)`);
     const stop = heartbeat(HEARTBEAT_MS, (elapsed) => this.log.info(`… still acquiring a cluster (${formatDuration(elapsed)})`), this.clock.now);
     try {
       const cluster = await withDeadline(
-        source.provider.acquire(this.plan.definition.cluster, { runId: this.options.runId, offline: source.offline, timeoutMs: source.timeoutMs }),
+        source.provider.acquire(requirements, { runId: this.options.runId, offline: source.offline, timeoutMs: source.timeoutMs }),
         source.timeoutMs + STEP_GRACE_MS,
         "acquire cluster",
         this.signal,
@@ -264,6 +266,31 @@ class ScenarioRun {
     } finally {
       stop();
     }
+  }
+
+  /** Runs the scenario's cluster preparations (host-side, before any cluster exists) in order. */
+  private async prepareCluster(): Promise<ClusterRequirements> {
+    let requirements = this.plan.definition.cluster;
+    for (const preparation of this.loaded.registry.clusterPreparations()) {
+      this.log.info(`preparing the cluster: ${preparation.summary}`);
+      const context: PreparationContext = {
+        scenario: this.plan.definition.name,
+        variant: this.plan.variant.name,
+        runId: this.options.runId,
+        scenarioDir: this.plan.definition.dir,
+        settings: this.plan.settings,
+        log: this.log,
+        timeline: this.timeline,
+        now: this.clock.now,
+        signal: this.signal,
+      };
+      const prepared = await preparation.prepare(requirements, context);
+      if (prepared.dispose) this.disposals.push({ name: preparation.name, dispose: prepared.dispose });
+      if (prepared.output !== undefined) this.outputs.set(preparation.name, prepared.output);
+      this.timeline.record("step", preparation.name, prepared.detail ?? "prepared");
+      requirements = prepared.requirements;
+    }
+    return requirements;
   }
 
   private async setupNamespace(): Promise<void> {
@@ -591,6 +618,16 @@ class ScenarioRun {
           const message = describeError(error);
           this.timeline.record("error", "cluster", `release failed: ${message}`);
           this.results.cleanup.push({ id: "cleanup.cluster-released", phase: "cleanup", description: "cluster released", verdict: "error", message });
+        }
+      }
+      // What preparations made on the host goes last: the cluster may have mounted it until now.
+      for (const { name, dispose } of this.disposals.reverse()) {
+        try {
+          await dispose();
+        } catch (error) {
+          const message = describeError(error);
+          this.timeline.record("error", name, `cleanup of the cluster preparation failed: ${message}`);
+          this.results.cleanup.push({ id: `cleanup.${name}`, phase: "cleanup", description: `${name}: host files removed`, verdict: "error", message });
         }
       }
     }
