@@ -1,0 +1,59 @@
+// The cluster preparation of the ca-expiry scenario: before kind creates the cluster, generate CAs
+// that expire `settings.caValidity` from now into a private host directory and mount it as the
+// control plane's /etc/kubernetes/pki (read-write: kubeadm writes its leaves next to them). Workers
+// get nothing: they learn the CA through `kubeadm join` discovery, as in any kubeadm cluster.
+
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { parseDuration } from "../scenario/duration.js";
+import type { ClusterPreparation } from "../scenario/kindTypes.js";
+import type { MonoMs } from "../scenario/runResult.js";
+import { writeShortLivedCas, type GeneratedAuthority } from "./shortLivedCa.js";
+
+export const SHORT_LIVED_CA = "shortLivedCa";
+export const PKI_DIR = "/etc/kubernetes/pki";
+
+export interface ShortLivedCaOutput {
+  authorities: Array<Pick<GeneratedAuthority, "file" | "commonName" | "notBefore" | "notAfter">>;
+  /** The CAs' common NotAfter, as a wall-clock instant and on the run's monotonic clock. */
+  notAfter: Date;
+  notAfterMono: MonoMs;
+  validityMs: number;
+}
+
+export const shortLivedCaPreparation: ClusterPreparation = {
+  name: SHORT_LIVED_CA,
+  summary: "generate kubeadm's CAs valid for settings.caValidity and mount them as the control plane's /etc/kubernetes/pki",
+  async prepare(requirements, context) {
+    const validity = context.settings.caValidity;
+    if (validity === undefined) throw new Error("settings.caValidity is not set: give the scenario e.g. `settings: { caValidity: 10m }`");
+    const validityMs = parseDuration(validity);
+    // 0700: kubeadm writes every private key of the cluster in here.
+    const dir = await mkdtemp(path.join(tmpdir(), `gameday-pki-${context.runId}-`));
+    await chmod(dir, 0o700);
+    try {
+      // Taken together so the monotonic instant of NotAfter is exact to the millisecond.
+      const wall = new Date();
+      const mono = context.now();
+      const authorities = await writeShortLivedCas({ dir, validityMs, now: wall });
+      const notAfter = authorities[0]!.notAfter;
+      const output: ShortLivedCaOutput = {
+        authorities: authorities.map(({ file, commonName, notBefore, notAfter: end }) => ({ file, commonName, notBefore, notAfter: end })),
+        notAfter,
+        notAfterMono: mono + (notAfter.getTime() - wall.getTime()),
+        validityMs,
+      };
+      return {
+        requirements: { ...requirements, extraMounts: [...(requirements.extraMounts ?? []), { hostPath: dir, containerPath: PKI_DIR, roles: ["control-plane"] }] },
+        output,
+        detail: `CAs ${authorities.map((a) => a.file).join(", ")} valid until ${notAfter.toISOString()} (${validity})`,
+        dispose: () => rm(dir, { recursive: true, force: true }),
+      };
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  },
+};
