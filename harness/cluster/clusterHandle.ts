@@ -61,6 +61,12 @@ export interface ClusterRequirements {
   extraMounts?: Array<{ hostPath: string; containerPath: string; readOnly?: boolean; roles?: Array<"control-plane" | "worker"> }>;
   /** kubeadm config patches (kind kubeadmConfigPatches), YAML documents. */
   kubeadmConfigPatches?: string[];
+  /**
+   * Images the scenario runs that the node image does not carry (addons such as an ingress
+   * controller). Providers that can reach nodes load them on every acquire, so they are not part
+   * of what makes two clusters interchangeable; the others assume the cluster can pull them.
+   */
+  images?: string[];
 }
 
 export interface ClusterProvider {

@@ -20,6 +20,7 @@ import { freeHostPorts, type HostPortAllocator } from "./hostPortAllocator.js";
 import { readKindBaseConfig } from "./kindBaseConfig.js";
 import { KindCli } from "./kindCli.js";
 import { KindClusterHandle } from "./kindClusterHandle.js";
+import { ensureLocalImages, loadImagesIntoCluster, type ImageLoaderDeps } from "./kindImageLoader.js";
 import { clusterVolumes, labelledContainers, removeKindCluster } from "./kindClusterRemover.js";
 import { buildKindConfig, renderKindConfig, validateRequirements } from "./kindConfig.js";
 import { GAMEDAY_NETWORK } from "./gamedayNetwork.js";
@@ -82,11 +83,35 @@ export class KindProvider implements ClusterProvider {
     const base = this.options.baseConfig === undefined ? await readKindBaseConfig() : (this.options.baseConfig ?? undefined);
     const fingerprint = clusterFingerprint(image, requirements, base);
 
+    // Addon images are checked before any cluster exists: a missing one costs seconds, not a cluster.
+    const images = requirements.images ?? [];
+    if (images.length > 0) await ensureLocalImages(images, await this.imageDeps(), { offline: options.offline, timeoutMs: left() });
+
     if (!requirements.dedicated) {
       const reused = await this.reuse(requirements, fingerprint, options.runId);
-      if (reused) return reused;
+      if (reused) {
+        // A reused cluster may predate the image (or an image rebuilt since): kind loads only what differs.
+        if (images.length > 0) await loadImagesIntoCluster(reused.name, images, await this.imageDeps(), { timeoutMs: left() });
+        return reused;
+      }
     }
-    return this.create(requirements, { ...options, image, base, fingerprint, left });
+    const created = await this.create(requirements, { ...options, image, base, fingerprint, left });
+    if (images.length > 0) {
+      try {
+        await loadImagesIntoCluster(created.name, images, await this.imageDeps(), { timeoutMs: left() });
+      } catch (err) {
+        // The caller never sees this cluster, so it could not release it: delete it here.
+        await this.finish(created, false, 120_000).catch((cleanupErr: unknown) =>
+          this.progress(`could not remove ${created.name} after loading images failed (${(cleanupErr as Error).message}); run \`gameday clean\``),
+        );
+        throw err;
+      }
+    }
+    return created;
+  }
+
+  private async imageDeps(): Promise<ImageLoaderDeps> {
+    return { runtime: await this.runtime(), kind: this.kind, progress: this.progress };
   }
 
   async release(cluster: ClusterHandle, options: { keep: boolean; timeoutMs: number }): Promise<void> {

@@ -263,6 +263,7 @@ class DefinitionBuilder {
     if (raw.hostPorts !== undefined) requirements.hostPorts = raw.hostPorts;
     if (raw.dedicated !== undefined) requirements.dedicated = raw.dedicated;
     if (raw.kubeadmConfigPatches !== undefined) requirements.kubeadmConfigPatches = raw.kubeadmConfigPatches;
+    if (raw.images !== undefined) requirements.images = raw.images;
     if (raw.extraMounts !== undefined) {
       requirements.extraMounts = raw.extraMounts.map((mount, index) => {
         const hostPath = path.resolve(this.dir, mount.hostPath);
@@ -482,8 +483,8 @@ class DefinitionBuilder {
       const where: ValuePath = ["steady", "probes", index];
       const kind = entry.http !== undefined ? "http" : entry.connectivity !== undefined ? "connectivity" : "endpoints";
       const params = (entry[kind] ?? {}) as Record<string, unknown>;
-      if (kind === "http" && !params.url && !params.service) {
-        this.issue([...where, "http"], "names no target", "give `service:` (reached through the API server's service proxy) or `url:`");
+      if (kind === "http" && !params.url && !params.service && params.hostPort === undefined) {
+        this.issue([...where, "http"], "names no target", "give `service:` (reached through the API server's service proxy), `hostPort:` (a node port in cluster.hostPorts) or `url:`");
       }
       const spec: ProbeSpec = {
         id: this.idFor(entry, "probe", kind, where),
