@@ -23,6 +23,11 @@ import { networkdStaticConfigStep } from "../faults/networkdStaticConfigStep.js"
 import { nodeFileStep } from "../faults/nodeFileStep.js";
 import { nodeRestoreStep } from "../faults/nodeRestoreStep.js";
 import { routingChangeStep } from "../faults/routingChangeStep.js";
+import { admissionDeniedCheck } from "../detectors/admissionDeniedCheck.js";
+import { dryRunDeniedCheck } from "../detectors/dryRunDeniedCheck.js";
+import { duplicateIngressRoutesCheck } from "../detectors/duplicateIngressRoutesCheck.js";
+import { tryApplyStep } from "../detectors/tryApplyStep.js";
+import { removeDuplicateIngressStep } from "../remediations/removeDuplicateIngress.js";
 import { KindRegistry } from "./kindRegistry.js";
 import { applyStep } from "./steps/applyStep.js";
 import { helmStep } from "./steps/helmStep.js";
@@ -43,6 +48,8 @@ export function builtinKinds(): KindRegistry {
     .addStep(helmStep)
     .addStep(nodeExecStep)
     .addStep(runStep)
+    .addStep(tryApplyStep)
+    .addStep(removeDuplicateIngressStep)
     .addStep(nodeFileStep)
     .addStep(networkdStaticConfigStep)
     .addStep(routingChangeStep)
@@ -66,6 +73,9 @@ export function builtinKinds(): KindRegistry {
     .addCheck(commandResultCheck)
     .addCheck(helmResultCheck)
     .addCheck(trafficShareCheck)
+    .addCheck(duplicateIngressRoutesCheck)
+    .addCheck(admissionDeniedCheck)
+    .addCheck(dryRunDeniedCheck)
     .addCheck(probeDependencyCycleCheck)
     .addCheck(replicasMismatchCheck)
     .addCheck(podPhaseNotReadyCheck);
