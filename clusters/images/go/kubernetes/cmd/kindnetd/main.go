@@ -50,6 +50,11 @@ func main() {
 	if err != nil {
 		log.Fatalf("in-cluster config: %v", err)
 	}
+	if endpoint := os.Getenv("CONTROL_PLANE_ENDPOINT"); endpoint != "" {
+		// kind sets this to the API server's node address: unlike the Service IP, it works before
+		// kube-proxy has programmed the node, which the CNI must not wait for.
+		config.Host = "https://" + endpoint
+	}
 	config.Timeout = 15 * time.Second
 	client, err := kubernetes.NewForConfig(config)
 	if err != nil {
