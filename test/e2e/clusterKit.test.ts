@@ -67,8 +67,9 @@ spec:
   containers:
   - name: wget
     image: docker.io/library/busybox:1.35.0
-    # Retries cover the seconds between the Service getting its endpoint and DNS/kube-proxy catching up.
-    command: ["sh", "-c", "for i in $(seq 30); do wget -q -T 3 -O - http://echo.${NS}.svc.cluster.local/ && exit 0; sleep 2; done; exit 1"]
+    # Retries cover the seconds between the Service getting its endpoint and DNS/kube-proxy catching
+    # up. The deadline is timeout(1): this busybox's wget crashes when given -T.
+    command: ["sh", "-c", "for i in $(seq 30); do timeout 5 wget -q -O - http://echo.${NS}.svc.cluster.local/ && exit 0; sleep 2; done; exit 1"]
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim
