@@ -1,9 +1,10 @@
-// The repairs the CLI offers. Remediation modules (harness/remediations) replace the placeholders
-// below with real modules as they land; until then each placeholder fixes the command's shape
-// (arguments, --dry-run) and says plainly that it is not implemented.
+// The repairs the CLI offers: `gameday repair <name>`, one module each from harness/cli (backed by
+// harness/remediations). A repair that is announced before it works throws RepairNotImplementedError,
+// which fixes the command's shape (arguments, --dry-run) and says plainly that it is not there yet.
 import { HarnessError } from "../cluster/harnessError.js";
+import { caRepair } from "./caRepair.js";
 import { helmReleaseRepair } from "./helmReleaseRepair.js";
-import { RepairRegistry, type RepairModule } from "./repairRegistry.js";
+import { RepairRegistry } from "./repairRegistry.js";
 
 export class RepairNotImplementedError extends HarnessError {
   constructor(name: string) {
@@ -11,15 +12,6 @@ export class RepairNotImplementedError extends HarnessError {
   }
 }
 
-const caPlaceholder: RepairModule = {
-  name: "ca",
-  summary: "rotate an expiring or expired cluster CA (not implemented yet)",
-  define: (command) => command.option("--dry-run", "show what would change, change nothing", false),
-  run: async () => {
-    throw new RepairNotImplementedError("ca");
-  },
-};
-
 export function builtinRepairs(): RepairRegistry {
-  return new RepairRegistry().register(helmReleaseRepair).register(caPlaceholder);
+  return new RepairRegistry().register(helmReleaseRepair).register(caRepair);
 }
