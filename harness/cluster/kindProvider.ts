@@ -18,6 +18,7 @@ import { dockerRuntime } from "./dockerRuntime.js";
 import { HarnessError } from "./harnessError.js";
 import { freeHostPorts, type HostPortAllocator } from "./hostPortAllocator.js";
 import { readKindBaseConfig } from "./kindBaseConfig.js";
+import { isTransientKindFailure } from "./transientKindFailure.js";
 import { KindCli } from "./kindCli.js";
 import { KindClusterHandle } from "./kindClusterHandle.js";
 import { ensureLocalImages, loadImagesIntoCluster, type ImageLoaderDeps } from "./kindImageLoader.js";
@@ -261,13 +262,7 @@ export class KindProvider implements ClusterProvider {
     this.progress(`creating cluster ${name} (${requirements.controlPlanes} control plane(s), ${requirements.workers} worker(s), image ${ctx.image})`);
     const started = performance.now();
     try {
-      const waitSeconds = Math.max(30, Math.floor((ctx.left() - 15_000) / 1000));
-      await this.kind.run(["create", "cluster", "--config", "-", "--kubeconfig", record.kubeconfigPath, "--wait", `${waitSeconds}s`], {
-        timeoutMs: ctx.left(),
-        input: renderKindConfig(config),
-        network: this.network,
-        onProgress: (line) => this.progress(`  kind: ${line}`),
-      });
+      await this.kindCreate(record, renderKindConfig(config), ctx.left);
       // kind writes the file with the user's umask; it holds a client key.
       await chmod(record.kubeconfigPath, 0o600);
       const volumes = await clusterVolumes(runtime, name, ctx.left());
@@ -282,6 +277,31 @@ export class KindProvider implements ClusterProvider {
     } catch (err) {
       await this.cleanupFailedCreate(name);
       throw err;
+    }
+  }
+
+  /** `kind create cluster`, tried a second time when the first failed for a transient runtime reason. */
+  private async kindCreate(record: ClusterRecord, config: string, left: () => number): Promise<void> {
+    const { name, kubeconfigPath } = record;
+    for (let attempt = 1; ; attempt++) {
+      const waitSeconds = Math.max(30, Math.floor((left() - 15_000) / 1000));
+      try {
+        await this.kind.run(["create", "cluster", "--config", "-", "--kubeconfig", kubeconfigPath, "--wait", `${waitSeconds}s`], {
+          timeoutMs: left(),
+          input: config,
+          network: this.network,
+          onProgress: (line) => this.progress(`  kind: ${line}`),
+        });
+        return;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (attempt > 1 || !isTransientKindFailure(message) || left() < 120_000) throw err;
+        this.progress(`kind could not create ${name} for a transient container-runtime reason; deleting what it left and trying once more`);
+        await this.cleanupFailedCreate(name);
+        // The removal dropped the record; write it and the lease again before kind starts over.
+        await this.store.write(record);
+        await this.store.claim(name, record.createdBy);
+      }
     }
   }
 
