@@ -1,13 +1,10 @@
 // `probeDependencyCycle:` — the static probe-dependency analyzer (probeDependencyGraph.ts) as a
-// check: it reads manifest files the way `apply:` would render them, never the cluster, and holds
-// when their probes form a readiness cycle (optionally: exactly the cycle through `members`).
-//
-// A static analyzer is a gate on a *change*, so its negative control has to be a real input, not
-// the same files seen earlier. With `baseline:`, the check analyses the baseline manifests (what
-// runs, healthy, before the fault) until the run's fault starts, then `manifests:` (the change the
-// fault rolls out, read before its apply step has run). Silent on the baseline then proves the
-// analyzer does not flag manifests that have the same env, scripts and Services, only different
-// probe targets. Without `baseline:`, it analyses `manifests:` throughout (e.g. in `waitFor`).
+// check: it reads manifest files the way `apply:` would render them (same ${{ }} values), never the
+// cluster, and holds when their probes form a readiness cycle (optionally: exactly the cycle through
+// `members`). Because it reads files only, its verdict is the same before and after they are
+// applied; scenarios use it as a gate (`waitFor:` before an apply) or as a steady-state expectation,
+// and pair it with `negate: true` on a healthy release, so a cycle it reports is one it can tell
+// apart from manifests with the same env, scripts and Services.
 
 import { readFile } from "node:fs/promises";
 import type { KubernetesObject } from "@kubernetes/client-node";
@@ -19,13 +16,12 @@ import { analyzeProbeDependencies, cyclePath, describeCycle, type ProbeDependenc
 
 export interface ProbeDependencyCycleParams {
   manifests: string | string[];
-  baseline?: string | string[];
   /** Holds only for a cycle through exactly these workloads (any order). */
   members?: string[];
 }
 
-/** How often the check looks at whether the fault has started (the analysis itself is cached). */
-const EVERY_MS = 250;
+/** Files do not change during a run, but a check reports until told to stop: re-read rarely. */
+const EVERY_MS = 5_000;
 
 const fileList = { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] };
 
@@ -39,47 +35,33 @@ export const probeDependencyCycleCheck: CheckKind<ProbeDependencyCycleParams> = 
     required: ["manifests"],
     properties: {
       manifests: { ...fileList, description: "Manifest files (relative to the scenario folder), rendered like apply: does." },
-      baseline: { ...fileList, description: "Analysed instead of `manifests` until the fault starts: the healthy release the change replaces." },
       members: { type: "array", items: { type: "string" }, minItems: 1, description: "Hold only for the cycle through exactly these workloads." },
     },
   },
-  files: (params) => [...asList(params.manifests), ...asList(params.baseline)],
+  files: (params) => asList(params.manifests),
   describe: (params) =>
     `static analysis of ${asList(params.manifests).join(", ")} finds ${params.members ? `the probe cycle through ${params.members.join(", ")}` : "a probe cycle"}`,
   observe(params, context, emit) {
-    const cache = new Map<string, Promise<ProbeDependencyReport>>();
-    const analyse = (files: string[]) => {
-      const cacheKey = files.join("\n");
-      let report = cache.get(cacheKey);
-      if (!report) {
-        report = readManifests(files, context).then(analyzeProbeDependencies);
-        cache.set(cacheKey, report);
-      }
-      return report;
-    };
+    const files = asList(params.manifests);
     return pollingObserver(
       context,
       emit,
-      async () => {
-        const useBaseline = params.baseline !== undefined && context.timeline.faultAt() === null;
-        const files = asList(useBaseline ? params.baseline : params.manifests);
-        return cycleObservation(await analyse(files), files, params.members, useBaseline ? "baseline" : "change");
-      },
+      async () => cycleObservation(analyzeProbeDependencies(await readManifests(files, context)), files, params.members),
       { everyMs: EVERY_MS, evaluationTimeoutMs: 10_000, what: "probe dependency analysis" },
     );
   },
 };
 
 /** The verdict and message from one analysis; exported for tests. */
-export function cycleObservation(report: ProbeDependencyReport, files: string[], members: string[] | undefined, input: string): Observation {
+export function cycleObservation(report: ProbeDependencyReport, files: string[], members: string[] | undefined): Observation {
   const wanted = members ? [...members].sort().join(",") : undefined;
   const matching = report.cycles.filter((cycle) => wanted === undefined || [...cycle.members].sort().join(",") === wanted);
   const opaque = report.opaque.length > 0 ? `; not analysable: ${report.opaque.join("; ")}` : "";
-  if (matching.length > 0) return { holds: true, detail: `${input} ${files.join(", ")}: ${matching.map(describeCycle).join(" | ")}${opaque}` };
+  if (matching.length > 0) return { holds: true, detail: `${files.join(", ")}: ${matching.map(describeCycle).join(" | ")}${opaque}` };
   const others = report.cycles.length > 0 ? `, only other cycles: ${report.cycles.map(cyclePath).join(", ")}` : "";
   return {
     holds: false,
-    detail: `${input} ${files.join(", ")}: no ${members ? `cycle through ${members.join(", ")}` : "probe cycle"} among ${report.workloads.length} workload(s), ${report.edges.length} probe dependency edge(s)${others}${opaque}`,
+    detail: `${files.join(", ")}: no ${members ? `cycle through ${members.join(", ")}` : "probe cycle"} among ${report.workloads.length} workload(s), ${report.edges.length} probe dependency edge(s)${others}${opaque}`,
   };
 }
 

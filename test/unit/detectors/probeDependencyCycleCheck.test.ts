@@ -12,22 +12,22 @@ const report = (cycles: string[][]): ProbeDependencyReport => ({
 
 describe("probeDependencyCycle check verdicts", () => {
   it("holds for any cycle, naming it and the input it read", () => {
-    const observation = cycleObservation(report([["a", "b"]]), ["m.yaml"], undefined, "change");
+    const observation = cycleObservation(report([["a", "b"]]), ["m.yaml"], undefined);
     assert.equal(observation.holds, true);
-    assert.match(observation.detail, /^change m\.yaml: probe cycle a → b → a: a readinessProbe GET :80\/r needs Service b/);
+    assert.match(observation.detail, /^m\.yaml: probe cycle a → b → a: a readinessProbe GET :80\/r needs Service b/);
   });
 
   it("with members, holds only for exactly that cycle (in any order) and names the others it saw", () => {
-    assert.equal(cycleObservation(report([["a", "b"]]), ["m.yaml"], ["b", "a"], "change").holds, true);
-    const other = cycleObservation(report([["a", "c"]]), ["m.yaml"], ["a", "b"], "change");
+    assert.equal(cycleObservation(report([["a", "b"]]), ["m.yaml"], ["b", "a"]).holds, true);
+    const other = cycleObservation(report([["a", "c"]]), ["m.yaml"], ["a", "b"]);
     assert.equal(other.holds, false);
     assert.match(other.detail, /no cycle through a, b .* only other cycles: a → c → a/);
-    assert.equal(cycleObservation(report([["a", "b", "c"]]), ["m.yaml"], ["a", "b"], "change").holds, false, "a larger cycle is another cycle");
+    assert.equal(cycleObservation(report([["a", "b", "c"]]), ["m.yaml"], ["a", "b"]).holds, false, "a larger cycle is another cycle");
   });
 
   it("silent on a clean graph, saying how much it looked at", () => {
-    const observation = cycleObservation(report([]), ["base.yaml"], undefined, "baseline");
+    const observation = cycleObservation(report([]), ["base.yaml"], undefined);
     assert.equal(observation.holds, false);
-    assert.equal(observation.detail, "baseline base.yaml: no probe cycle among 3 workload(s), 0 probe dependency edge(s)");
+    assert.equal(observation.detail, "base.yaml: no probe cycle among 3 workload(s), 0 probe dependency edge(s)");
   });
 });
