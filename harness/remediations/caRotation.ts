@@ -15,7 +15,7 @@ import { pause } from "../kube/deadline.js";
 import type { KubeClients } from "../kube/kubeClients.js";
 import { kubeRawRequest } from "../kube/kubeRawRequest.js";
 import { formatDuration } from "../scenario/duration.js";
-import { backupPath, PKI, planCaRotation, STATIC_POD_CONTAINERS, type RotationAction } from "./caRotationPlan.js";
+import { backupPath, MANIFESTS, PAUSED_MANIFESTS, PKI, planCaRotation, STATIC_POD_CONTAINERS, type RotationAction } from "./caRotationPlan.js";
 import { rewriteAdminKubeconfig } from "./kubeconfigRewrite.js";
 import { rolloutComplete, staleWorkloads, type ControllerRef } from "./staleWorkloads.js";
 
@@ -261,13 +261,13 @@ class CaRotation {
     return at;
   }
 
+  /** The control-plane processes running on the node and when each started (from ps; no crictl needed). */
   private async staticPodContainers(): Promise<Array<{ name: string; createdAt: Date }>> {
-    const result = await this.exec(this.cp, ["crictl", "ps", "-o", "json", "--name", `^(${STATIC_POD_CONTAINERS.join("|")})$`], 30_000);
-    const parsed = JSON.parse(result.stdout) as { containers?: Array<{ metadata?: { name?: string }; createdAt?: string; state?: string }> };
-    return (parsed.containers ?? [])
-      .filter((c) => c.state === "CONTAINER_RUNNING")
-      // crictl prints createdAt in nanoseconds since the epoch, as a string.
-      .map((c) => ({ name: c.metadata?.name ?? "?", createdAt: new Date(Number(BigInt(c.createdAt ?? "0") / 1_000_000n)) }));
+    const result = await this.exec(this.cp, ["ps", "-eo", "etimes=,comm="], 20_000);
+    const now = Date.now();
+    return parseProcesses(result.stdout)
+      .map((p) => ({ name: STATIC_POD_CONTAINERS.find((name) => name.startsWith(p.comm) && p.comm.length >= Math.min(name.length, 15)) ?? "", createdAt: new Date(now - p.elapsedSeconds * 1000) }))
+      .filter((p) => p.name !== "");
   }
 
   private async clusterInfoCa(): Promise<string> {
@@ -321,7 +321,12 @@ class CaRotation {
         return "admin, super-admin, controller-manager, scheduler, kubelet.conf rewritten";
       case "static-pods": {
         const rotatedAt = await this.caWrittenAt();
-        await this.shell(this.cp, action.commands[0]!, action.id, "check `crictl ps -a` on the node");
+        await this.shell(this.cp, action.commands[0]!, action.id, `the manifests are in ${PAUSED_MANIFESTS}: move them back to ${MANIFESTS}`);
+        await this.until(action.id, 180_000, async () => {
+          const running = await this.staticPodContainers();
+          return { done: running.length === 0, detail: running.length ? `still running: ${running.map((c) => c.name).join(", ")}` : "all stopped" };
+        });
+        await this.shell(this.cp, action.commands[1]!, action.id, `move the manifests from ${PAUSED_MANIFESTS} back to ${MANIFESTS} by hand`);
         await this.until(action.id, 180_000, async () => {
           const running = await this.staticPodContainers();
           const fresh = STATIC_POD_CONTAINERS.filter((name) => running.some((c) => c.name === name && c.createdAt >= rotatedAt));
@@ -467,4 +472,13 @@ export function sameCertificate(a: string, b: string): boolean {
   const [x, y] = [first(a), first(b)];
   if (!x || !y) return false;
   return new X509Certificate(x).fingerprint256 === new X509Certificate(y).fingerprint256;
+}
+
+/** `ps -eo etimes=,comm=` lines → processes (comm is cut to 15 characters by the kernel). */
+export function parseProcesses(output: string): Array<{ comm: string; elapsedSeconds: number }> {
+  return output
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\S+)\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ elapsedSeconds: Number(m[1]), comm: m[2]! }));
 }

@@ -48,6 +48,8 @@ export interface RotationPlanOptions {
 export const BACKUP_DIR = "/var/lib/gameday-ca-backups";
 export const PKI = "/etc/kubernetes/pki";
 export const STATIC_POD_CONTAINERS = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"];
+export const MANIFESTS = "/etc/kubernetes/manifests";
+export const PAUSED_MANIFESTS = "/etc/kubernetes/manifests.gameday-paused";
 const KUBECONFIGS = ["admin", "super-admin", "controller-manager", "scheduler", "kubelet"].map((name) => `/etc/kubernetes/${name}.conf`);
 
 export class UnsupportedTopologyError extends HarnessError {
@@ -98,8 +100,14 @@ export function planCaRotation(nodes: PlanNode[], options: RotationPlanOptions):
       id: `static-pods@${cp}`,
       kind: "static-pods",
       node: cp,
-      summary: `restart ${STATIC_POD_CONTAINERS.join(", ")} so they load the new certificates; wait for /readyz`,
-      commands: [`crictl stop $(crictl ps -q --name '^(${STATIC_POD_CONTAINERS.join("|")})$')`, "kubectl --kubeconfig=/etc/kubernetes/admin.conf get --raw=/readyz"],
+      // Moving the manifests out and back is kubeadm's documented restart, and needs no crictl
+      // (which not every node image carries); the kubelet stops and starts the pods itself.
+      summary: `restart ${STATIC_POD_CONTAINERS.join(", ")} so they load the new certificates (manifests moved out until they stop, then back); wait for /readyz`,
+      commands: [
+        `mkdir -p ${PAUSED_MANIFESTS} && for f in ${MANIFESTS}/*.yaml; do [ -e "$f" ] && mv "$f" ${PAUSED_MANIFESTS}/; done; true`,
+        `for f in ${PAUSED_MANIFESTS}/*.yaml; do [ -e "$f" ] && mv "$f" ${MANIFESTS}/; done; rmdir ${PAUSED_MANIFESTS}`,
+        "kubectl --kubeconfig=/etc/kubernetes/admin.conf get --raw=/readyz",
+      ],
     },
     kubeletClientAction(cp, cfg),
     {

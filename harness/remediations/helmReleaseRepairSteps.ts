@@ -10,6 +10,7 @@ import { listReleaseRecords } from "./helmReleaseStore.js";
 import { restoreReleaseFromBackup } from "./helmReleaseRestore.js";
 import { statusPatchRelease } from "./helmReleaseStatusPatch.js";
 import { defaultBackupDir } from "./releaseBackup.js";
+import { RepairImpossibleError } from "./repairImpossibleError.js";
 
 export interface BackupParams {
   release: string;
@@ -82,13 +83,13 @@ export const helmReleaseRestoreStep: StepKind<RestoreParams> = {
       file = output.file;
     }
     const namespace = params.namespace ?? context.namespace;
-    const result = await restoreReleaseFromBackup(context.kube, namespace, params.release, context.resolvePath(file!), {
+    const result = await withHint(restoreReleaseFromBackup(context.kube, namespace, params.release, context.resolvePath(file!), {
       dryRun: params.dryRun ?? false,
       backupDir: defaultBackupDir(),
       timeoutMs: Math.min(context.timeoutMs, context.kube.requestTimeoutMs),
       signal: context.signal,
       log: (line) => context.log.info(line),
-    });
+    }));
     if (params.expectChange !== undefined && result.changed !== params.expectChange) {
       throw new Error(`expected the restore ${params.expectChange ? "to create records" : "to change nothing (idempotency)"}, but it ${result.changed ? "created records" : "changed nothing"}: ${result.text}`);
     }
@@ -112,12 +113,14 @@ export const helmReleaseStatusPatchStep: StepKind<StatusPatchParams> = {
     const namespace = params.namespace ?? context.namespace;
     const request = { timeoutMs: Math.min(context.timeoutMs, context.kube.requestTimeoutMs), signal: context.signal };
     const before = versions(await listReleaseRecords(context.kube, namespace, params.release, request));
-    const result = await statusPatchRelease(context.kube, namespace, params.release, {
-      dryRun: params.dryRun ?? false,
-      backupDir: defaultBackupDir(),
-      ...request,
-      log: (line) => context.log.info(line),
-    });
+    const result = await withHint(
+      statusPatchRelease(context.kube, namespace, params.release, {
+        dryRun: params.dryRun ?? false,
+        backupDir: defaultBackupDir(),
+        ...request,
+        log: (line) => context.log.info(line),
+      }),
+    );
     const after = versions(await listReleaseRecords(context.kube, namespace, params.release, request));
     // Proven, not assumed: a dry run (or a no-op second run) must leave every record untouched.
     const touched = before !== after;
@@ -128,6 +131,16 @@ export const helmReleaseStatusPatchStep: StepKind<StatusPatchParams> = {
     return { detail: result.text.replace(/\n\s*/g, "; "), output: result };
   },
 };
+
+/** Step failures show only the message, so a refusal's "what to do instead" goes into it. */
+async function withHint<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RepairImpossibleError) throw new Error(`${error.message}; next: ${error.hint}`, { cause: error });
+    throw error;
+  }
+}
 
 function versions(records: Array<{ secretName: string; secret: { metadata?: { resourceVersion?: string } } }>): string {
   return records.map((record) => `${record.secretName}@${record.secret.metadata?.resourceVersion ?? "?"}`).sort().join(",");

@@ -5,7 +5,8 @@
 export class RepairImpossibleError extends Error {
   readonly category = "input" as const;
   constructor(reason: string, readonly hint: string) {
-    super(`${reason}; next: ${hint}`);
+    // The CLI prints the hint on its own line ("next: …"); the message is the reason alone.
+    super(reason);
     this.name = "RepairImpossibleError";
   }
 }

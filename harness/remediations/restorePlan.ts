@@ -1,8 +1,8 @@
 // Which release records a restore from backup creates, decided without touching the cluster.
-// Records still present are left alone (so a second run does nothing); a record present under the
-// same name but with another uid was written after the backup (e.g. `helm install` adopted the
-// objects and restarted at v1) and makes the restore refuse: merging two histories is a decision
-// for a person. The result must leave exactly one deployed revision, or the restore refuses.
+// Records still present with the backed-up payload are left alone (so a second run does nothing;
+// uids cannot tell, since a restored record is a new object); a record present under the same name
+// with another payload was written after the backup (e.g. `helm install` adopted the objects and
+// restarted at v1) and makes the restore refuse: merging two histories is a decision for a person. The result must leave exactly one deployed revision, or the restore refuses.
 
 import { deployedRevisionCount } from "../detectors/helmReleaseInvariants.js";
 import { releaseRecords, type HelmReleaseRecord, type SecretObject } from "./helmReleaseRecord.js";
@@ -19,7 +19,7 @@ export function planRestore(backup: ReleaseBackup, current: HelmReleaseRecord[],
   const present = new Map(current.map((record) => [record.secretName, record]));
   const clashes = saved.filter((record) => {
     const live = present.get(record.secretName);
-    return live !== undefined && live.secret.metadata?.uid !== undefined && record.secret.metadata?.uid !== undefined && live.secret.metadata.uid !== record.secret.metadata.uid;
+    return live !== undefined && live.secret.data?.release !== record.secret.data?.release;
   });
   if (clashes.length > 0) {
     return {

@@ -35,13 +35,14 @@ describe("restore plan", () => {
     if (plan.action === "restore") assert.deepEqual(plan.create.map((s) => s.metadata?.name), ["sh.helm.release.v1.web.v3"]);
   });
 
-  it("does nothing when everything is present (idempotent)", () => {
+  it("does nothing when everything is present (idempotent), also as new objects with new uids after an earlier restore", () => {
     assert.equal(planRestore(backup(...healthy), releaseRecords(healthy, "web"), "shop").action, "none");
+    const restored = healthy.map((secret) => ({ ...secret, metadata: { ...secret.metadata, uid: `new-${secret.metadata?.uid}` } }));
+    assert.equal(planRestore(backup(...healthy), releaseRecords(restored, "web"), "shop").action, "none");
   });
 
   it("refuses when a record of the same name was written after the backup (e.g. helm install adopted the objects)", () => {
-    const adopted = syntheticSecret("web", 1, "deployed");
-    adopted.metadata!.uid = "a-new-uid";
+    const adopted = syntheticSecret("web", 1, "deployed", { info: { status: "deployed", description: "Install complete" } });
     const plan = planRestore(backup(...healthy), releaseRecords([adopted], "web"), "shop");
     assert.equal(plan.action, "refuse");
     if (plan.action === "refuse") assert.match(plan.reason, /sh\.helm\.release\.v1\.web\.v1 exist\(s\) but are not the backed-up records/);
