@@ -6,7 +6,9 @@
 
 import type { CheckKind, RunContext } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
-import { sharedMeshRound, type MeshTarget } from "../probes/meshRound.js";
+import { meshHistory, sharedMeshRound, type MeshTarget } from "../probes/meshRound.js";
+import type { MeshRound } from "../probes/podMesh.js";
+import { VerdictHistory } from "./observationStreak.js";
 import { describeRound, pathsInto } from "../probes/podMesh.js";
 import { singleNode } from "./routingDriftCheck.js";
 
@@ -46,11 +48,23 @@ function observeMesh(params: PodMeshParams, context: RunContext, emit: Parameter
         const detail = describeRound(round, toNode);
         if (round.unmeasurable || paths.length === 0) return { holds: false, detail: round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`, at: round.at };
         const failing = paths.some((path) => !path.ok);
-        return { holds: wanted === "broken" ? failing : !failing, detail, at: round.at };
+        // Dated from the first round of this state, which the probe or a detector may have run earlier.
+        return { holds: wanted === "broken" ? failing : !failing, detail, at: streakStart(meshHistory(context.kube, target), toNode) ?? round.at };
       },
       { everyMs: POLL_MS, evaluationTimeoutMs: 30_000, what: `canary round ${params.selector}` },
     );
   })();
+}
+
+/** Start of the current run of rounds with the latest round's verdict (failing or not), unmeasurable rounds skipped. */
+function streakStart(rounds: MeshRound[], toNode: string | undefined): number | undefined {
+  const history = new VerdictHistory(rounds.length + 1);
+  for (const round of rounds) {
+    const paths = pathsInto(round, toNode);
+    if (round.unmeasurable || paths.length === 0) continue;
+    history.add({ at: round.at, verdict: paths.some((path) => !path.ok) });
+  }
+  return history.streakStart();
 }
 
 const paramsSchema = {

@@ -47,6 +47,27 @@ export function diffRouting(before: RoutingSnapshot, after: RoutingSnapshot): Ro
   };
 }
 
+/**
+ * The diff over an observation window: removed = in `before` and missing from at least one sample
+ * (a transient removal counts, even if something put the entry back later); added and changed are
+ * read from the last sample, the state the window ended in.
+ */
+export function diffOverWindow(before: RoutingSnapshot, samples: RoutingSnapshot[]): RoutingDiff {
+  const last = samples[samples.length - 1];
+  if (!last) throw new Error("no routing sample was taken after the change: nothing can be said about it");
+  const final = diffRouting(before, last);
+  const everRemoved = <T>(pick: (diff: RoutingDiff) => T[], key: (entry: T) => string): T[] => {
+    const seen = new Map<string, T>();
+    for (const sample of samples) for (const entry of pick(diffRouting(before, sample))) if (!seen.has(key(entry))) seen.set(key(entry), entry);
+    return [...seen.values()];
+  };
+  return {
+    routes: { ...final.routes, removed: everRemoved((d) => d.routes.removed, routeKey) },
+    rules: { ...final.rules, removed: everRemoved((d) => d.rules.removed, ruleKey) },
+    addresses: { ...final.addresses, removed: everRemoved((d) => d.addresses.removed, addressKey) },
+  };
+}
+
 export function isEmptyDiff(diff: RoutingDiff): boolean {
   return [diff.routes, diff.rules, diff.addresses].every((part) => part.removed.length + part.added.length + part.changed.length === 0);
 }

@@ -9,6 +9,7 @@ import { selectNodes } from "../faults/nodeExecStep.js";
 import { withDeadline } from "../kube/deadline.js";
 import type { CheckKind, RunContext } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
+import { VerdictHistory } from "./observationStreak.js";
 import { describePeerRoute, isPeerRoutePresent, peerRoutesFor } from "./peerRoutes.js";
 import { isKernelOwned, ruleKey } from "./routingSnapshot.js";
 import { readRoutingSnapshot } from "./routingSnapshotReader.js";
@@ -28,15 +29,22 @@ export async function singleNode(context: RunContext, selector: string): Promise
   return nodes[0]!;
 }
 
+/** Drift verdicts per node, shared by every routing check of the process (see observationStreak.ts). */
+const driftHistory = new Map<string, VerdictHistory>();
+
 function observeRouting(params: RoutingDriftParams, context: RunContext, emit: Parameters<CheckKind["observe"]>[2], wanted: "drift" | "intact"): Promise<void> {
   return (async () => {
     const node = await singleNode(context, params.node);
+    const historyKey = `${context.cluster.name}/${node.name}`;
+    if (!driftHistory.has(historyKey)) driftHistory.set(historyKey, new VerdictHistory());
+    const history = driftHistory.get(historyKey)!;
     let baselineRules: Set<string> | undefined;
     await pollingObserver(
       context,
       emit,
       // A read that throws is reported by pollingObserver as "does not hold" — right for both checks.
       async (signal) => {
+        const at = context.now();
         const [snapshot, nodes] = await Promise.all([
           readRoutingSnapshot(node, EVALUATION_TIMEOUT_MS),
           withDeadline(context.kube.core.listNode(), context.kube.requestTimeoutMs, "list nodes", signal),
@@ -50,7 +58,9 @@ function observeRouting(params: RoutingDriftParams, context: RunContext, emit: P
         const expected = `${peers.length} peer route(s), ${baselineRules.size} non-kernel rule(s)`;
         const drift = missing.length > 0;
         const detail = drift ? `${node.name} is missing ${missing.join("; ")} (expected ${expected})` : `${node.name} has all ${expected}`;
-        return { holds: wanted === "drift" ? drift : !drift, detail };
+        history.add({ at, verdict: drift });
+        // Dated from the first sample of this state, which another observer may have taken earlier.
+        return { holds: wanted === "drift" ? drift : !drift, detail, at: history.streakStart() ?? at };
       },
       { everyMs: POLL_MS, evaluationTimeoutMs: EVALUATION_TIMEOUT_MS, what: `reading routes on ${params.node}` },
     );

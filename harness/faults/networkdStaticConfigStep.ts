@@ -2,12 +2,13 @@
 // a .network file with the address and gateway it has right now (networkdNetworkFile.ts), and the
 // link marked as initialized in udev's database. Both files are backed up like nodeFile's.
 //
-// Why the udev mark: a kind node runs no udevd, yet its /sys is writable, so networkd (v252)
-// believes udev exists and would wait for it forever ("pending"). On a real node udev has long
-// initialized the link, so networkd configures it only after it has enumerated the routes and
-// rules already present — and those are what it then removes as foreign. The mark (an entry in
-// /run/udev/data, which is all "initialized" means to networkd) restores that order. Without it the
-// replay would prove nothing: measured on the kit's node image, networkd then leaves eth0 pending.
+// Why the udev mark: a kind node runs no udevd. Where /sys is writable when networkd starts (as on
+// a real node), networkd waits for udev to initialize each link and would leave eth0 "pending"
+// forever; the mark (the link's entry in /run/udev/data, all "initialized" means to networkd)
+// ends that wait. It also keeps the real node's order: networkd configures the link only after it
+// has read the routes and rules already present — which it then removes as foreign. (With /sys
+// read-only, as kind keeps it, networkd skips udev and configures the link before reading them,
+// removing nothing; the scenario's fault makes /sys writable for the start.)
 
 import { parseAddresses, parseRoutes } from "../detectors/routingSnapshot.js";
 import type { StepKind } from "../scenario/kindTypes.js";

@@ -18,7 +18,7 @@ export interface MeshTarget {
   path: string;
   /** Container to exec in; the pod's first container when absent. */
   container?: string;
-  /** Per-request timeout inside the pod, in whole seconds (busybox wget -T). */
+  /** Per-request timeout inside the pod, in whole seconds (busybox `timeout` around wget). */
   requestTimeoutSeconds: number;
 }
 
@@ -67,6 +67,15 @@ interface CachedRound {
   round: Promise<MeshRound>;
 }
 
+/** Every finished round per target, for observers that need to know since when a verdict holds. */
+const finished = new WeakMap<KubeClients, Map<string, MeshRound[]>>();
+const HISTORY_LIMIT = 2_000;
+
+/** Finished rounds of a target, oldest first (bounded). */
+export function meshHistory(kube: KubeClients, target: MeshTarget): MeshRound[] {
+  return finished.get(kube)?.get(JSON.stringify(target)) ?? [];
+}
+
 const shared = new WeakMap<KubeClients, Map<string, CachedRound>>();
 
 /**
@@ -82,6 +91,15 @@ export function sharedMeshRound(kube: KubeClients, target: MeshTarget, now: () =
   const deadline = AbortSignal.timeout(target.requestTimeoutSeconds * 1000 + 20_000);
   const round = runRound(kube, target, now, deadline);
   byTarget.set(key, { startedAt: now(), round });
+  void round.then((done) => {
+    let rounds = finished.get(kube);
+    if (!rounds) finished.set(kube, (rounds = new Map()));
+    const list = rounds.get(key) ?? [];
+    list.push(done);
+    list.sort((a, b) => a.at - b.at);
+    if (list.length > HISTORY_LIMIT) list.splice(0, list.length - HISTORY_LIMIT);
+    rounds.set(key, list);
+  }, () => undefined);
   // A failed round must not be handed out again.
   round.catch(() => byTarget.get(key)?.round === round && byTarget.delete(key));
   return round;

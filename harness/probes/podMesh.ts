@@ -56,7 +56,8 @@ export function meshScript(targets: MeshMember[], port: number, path: string, ti
   const urls = targets.map((target) => `${target.ip.includes(":") ? `[${target.ip}]` : target.ip}`);
   return [
     `for t in ${urls.join(" ")}; do`,
-    `  ( if wget -q -T ${timeoutSeconds} -O /dev/null "http://$t:${port}${path}" 2>/dev/null; then echo "ok $t"; else echo "fail $t"; fi ) &`,
+    // `timeout` rather than wget's own -T: Debian's busybox 1.35 wget crashes (SIGSEGV) with -T.
+    `  ( if timeout ${timeoutSeconds} wget -q -O /dev/null "http://$t:${port}${path}" 2>/dev/null; then echo "ok $t"; else echo "fail $t"; fi ) &`,
     "done; wait",
   ].join("\n");
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describeDiff, diffRouting, isEmptyDiff, nothingRemoved, summarizeDiff } from "../../../harness/detectors/routingDiff.js";
+import { describeDiff, diffOverWindow, diffRouting, isEmptyDiff, nothingRemoved, summarizeDiff } from "../../../harness/detectors/routingDiff.js";
 import type { RouteEntry, RoutingSnapshot, RuleEntry } from "../../../harness/detectors/routingSnapshot.js";
 
 const route = (dst: string, extra: Partial<RouteEntry> = {}): RouteEntry => ({ family: "inet", table: "main", type: "unicast", dst, protocol: "boot", scope: "global", flags: [], dev: "eth0", ...extra });
@@ -37,5 +37,25 @@ describe("routing diff", () => {
   it("pluralises addresses properly", () => {
     const withAddresses: RoutingSnapshot = { ...before, addresses: [1, 2].map((n) => ({ family: "inet" as const, dev: "eth0", local: `10.0.0.${n}`, prefixlen: 24, scope: "global" })) };
     assert.equal(summarizeDiff(diffRouting(withAddresses, before)), "2 addresses removed");
+  });
+});
+
+describe("routing diff over an observation window", () => {
+  const peer = route("10.244.2.0/24", { gateway: "172.18.0.4" });
+  const before = snapshot([route("default", { gateway: "172.18.0.1" }), peer]);
+
+  it("counts an entry removed when any sample lacks it, even if it came back before the window ended", () => {
+    const flushed = snapshot([route("default", { gateway: "172.18.0.1", protocol: "static" })]);
+    const healed = snapshot([route("default", { gateway: "172.18.0.1", protocol: "static" }), peer]);
+    const diff = diffOverWindow(before, [before, flushed, flushed, healed]);
+    assert.deepEqual(describeDiff(diff), [
+      "- route -4 10.244.2.0/24 via 172.18.0.4 dev eth0 (proto boot scope global)",
+      "~ route -4 default via 172.18.0.1 dev eth0: proto boot scope global → proto static scope global",
+    ]);
+  });
+
+  it("sees nothing removed when every sample has everything, and refuses an empty window", () => {
+    assert.equal(nothingRemoved(diffOverWindow(before, [before, before])), true);
+    assert.throws(() => diffOverWindow(before, []), /no routing sample/);
   });
 });

@@ -17,6 +17,13 @@ describe("networkd .network file", () => {
     assert.deepEqual(settings, ["[Match]", "Name=eth0", "[Network]", "Address=172.18.0.3/16", "Address=fc00:f853:ccd:e793::3/64", "Gateway=172.18.0.1", "Gateway=fc00:f853:ccd:e793::1"]);
   });
 
+  it("adds KeepConfiguration= only when asked, and only a value networkd knows", () => {
+    const routes = [route("default", "eth0", "172.18.0.1")];
+    assert.equal(networkFileFor("eth0", addresses, routes).includes("KeepConfiguration"), false);
+    assert.match(networkFileFor("eth0", addresses, routes, { keepConfiguration: "static" }), /\nKeepConfiguration=static\n$/);
+    assert.throws(() => networkFileFor("eth0", addresses, routes, { keepConfiguration: "always" }), /not one of no, static/);
+  });
+
   it("refuses an interface without a global address, saying how to look", () => {
     assert.throws(() => networkFileFor("eth1", addresses, []), /no global address.*ip -j addr show dev eth1/);
     assert.throws(() => networkFileFor("eth0\nName=*", addresses, []), /not a Linux link name/);
