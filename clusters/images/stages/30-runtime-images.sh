@@ -11,8 +11,18 @@ static_base_dir() {
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$dir/etc/passwd"
   printf 'root:x:0:\nnobody:x:65534:\n' > "$dir/etc/group"
   printf 'hosts: files dns\n' > "$dir/etc/nsswitch.conf"
+  # The CA bundle comes from the node root filesystem, which has ca-certificates installed.
   tar -xf "$ROOTFS_NODE_TAR" ./etc/ssl/certs/ca-certificates.crt --to-stdout > "$dir/etc/ssl/certs/ca-certificates.crt"
   echo "$dir"
+}
+
+# context_key DIR: what a build context holds, cheaply. Small files by content; large ones (stage
+# outputs: binaries, root filesystem tarballs, hard-linked from a cache directory that is replaced
+# whenever they are rebuilt) by name, size and modification time, so a warm run hashes no gigabytes.
+context_key() {
+  (cd "$1" && find . -type f -print0 | sort -z | while IFS= read -r -d '' f; do
+    if [ "$(stat -c %s "$f")" -gt 1048576 ]; then stat -c '%n %s %Y' "$f"; else sha256sum "$f"; fi
+  done) | sha256sum | cut -c1-16
 }
 
 # build_image TAG CONTEXT_DIR DOCKERFILE_TEXT: builds TAG unless an image built from the same
@@ -20,7 +30,7 @@ static_base_dir() {
 build_image() {
   local tag=$1 context=$2 dockerfile=$3
   printf '%s\n' "$dockerfile" > "$context/Dockerfile"
-  local key; key=$( (cd "$context" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16)
+  local key; key=$(context_key "$context")
   if image_current "$tag" "$key"; then log "image $tag: cached"; return 0; fi
   local t0; t0=$(date +%s)
   # The classic builder needs no base image and no registry; its deprecation notice is noise, so
@@ -33,11 +43,12 @@ build_image() {
   log "image $tag: built in $(( $(date +%s) - t0 ))s ($(docker image inspect --format '{{.Size}}' "$tag" | numfmt --to=iec))"
 }
 
-# context NAME FILE...: a fresh build context holding the given files under their base names.
+# context NAME FILE...: a fresh build context holding the given files under their base names;
+# hard links where it can (no copy of large files), copies across filesystems.
 context() {
   local dir="$KIT_CACHE/contexts/$1"; shift
   rm -rf "$dir" && mkdir -p "$dir"
-  for f in "$@"; do cp -a "$f" "$dir/"; done
+  for f in "$@"; do cp -al "$f" "$dir/" 2>/dev/null || cp -a "$f" "$dir/"; done
   echo "$dir"
 }
 
