@@ -69,6 +69,8 @@ class CaRotation {
   private readonly report: CaRotationReport = { actions: [], backups: [] };
   private readonly stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
   private apiUsable = true;
+  /** Dry run: the pki action would replace the CA, so later checks against today's CA mean nothing. */
+  private caReplaced = false;
 
   constructor(
     private readonly target: CaRotationTarget,
@@ -94,6 +96,12 @@ class CaRotation {
     for (const action of plan) {
       if (action.kind === "backup") continue; // taken lazily, right before a node's first change
       this.options.signal?.throwIfAborted();
+      if (this.options.dryRun && this.caReplaced) {
+        // Judged against the CA that a real run replaces first, every later check would mislead.
+        this.record(action, "would run", `after the new CA exists${action.commands.length ? `: ${action.commands.join(" && ")}` : ""}`);
+        if (action.node) this.noteBackup(action.node);
+        continue;
+      }
       const needed = await this.assess(action);
       if (needed === undefined) {
         this.record(action, "would check", "needs the API server with the new credentials, which only a real run gets");
@@ -104,6 +112,7 @@ class CaRotation {
         continue;
       }
       if (this.options.dryRun) {
+        if (action.kind === "pki") this.caReplaced = true;
         this.record(action, "would run", `${needed.why}${action.commands.length ? `: ${action.commands.join(" && ")}` : ""}`);
         if (action.node) this.noteBackup(action.node);
         continue;
