@@ -8,7 +8,9 @@ import { ScenarioFileError, type ScenarioIssue } from "../scenario/scenarioFileE
 
 export function parseManifestDocuments(text: string, file: string): KubernetesObject[] {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true });
+  // YAML 1.1, as kubectl reads manifests: `defaultMode: 0755` is octal 493 there, and a manifest
+  // that works with `kubectl apply` must mean the same here (YAML 1.2 would read decimal 755).
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, version: "1.1" });
   const issues: ScenarioIssue[] = [];
   const objects: KubernetesObject[] = [];
   const list = Array.isArray(documents) ? documents : [];

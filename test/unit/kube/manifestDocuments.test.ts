@@ -12,6 +12,12 @@ describe("manifest documents", () => {
     assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata?.name}`), ["ConfigMap/a", "Service/b"]);
   });
 
+  it("reads numbers as kubectl does (YAML 1.1): a leading 0 is octal", () => {
+    const [object] = parseManifestDocuments("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\ndata: {}\nmode: 0755\nplain: 755\n", "m.yaml");
+    assert.equal((object as unknown as { mode: number }).mode, 493);
+    assert.equal((object as unknown as { plain: number }).plain, 755);
+  });
+
   it("points at documents without kind or name, and at syntax errors", () => {
     assert.throws(
       () => parseManifestDocuments("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nmetadata: {}\n", "m.yaml"),
