@@ -6,6 +6,7 @@ import { clusterReadyCheck } from "../../harness/detectors/clusterReadyCheck.js"
 import { freshApiClientCheck } from "../../harness/detectors/freshApiClientCheck.js";
 import { kubeadmCertExpiryCheck } from "../../harness/detectors/kubeadmCertExpiryCheck.js";
 import { leaseStaleCheck } from "../../harness/detectors/leaseStaleCheck.js";
+import { observedNodesNotReadyCheck } from "../../harness/detectors/observedNodesNotReadyCheck.js";
 import { observerTokenStep } from "../../harness/detectors/observerTokenStep.js";
 import { pkiExpiryCheck } from "../../harness/detectors/pkiExpiryCheck.js";
 import { podCommandCheck } from "../../harness/detectors/podCommandCheck.js";
@@ -27,5 +28,6 @@ export default function register(registry: KindRegistry): void {
     .addCheck(freshApiClientCheck)
     .addCheck(leaseStaleCheck)
     .addCheck(podCommandCheck)
-    .addCheck(clusterReadyCheck);
+    .addCheck(clusterReadyCheck)
+    .addCheck(observedNodesNotReadyCheck);
 }
