@@ -9,7 +9,7 @@ import { pollingObserver } from "../scenario/pollingObserver.js";
 import { meshHistory, sharedMeshRound, type MeshTarget } from "../probes/meshRound.js";
 import type { MeshRound } from "../probes/podMesh.js";
 import { VerdictHistory } from "./observationStreak.js";
-import { describeRound, pathsInto } from "../probes/podMesh.js";
+import { describeRound, hasFailingPath, pathsInto } from "../probes/podMesh.js";
 import { singleNode } from "./routingDriftCheck.js";
 
 export interface PodMeshParams {
@@ -47,7 +47,9 @@ function observeMesh(params: PodMeshParams, context: RunContext, emit: Parameter
         const paths = pathsInto(round, toNode);
         const detail = describeRound(round, toNode);
         if (round.unmeasurable || paths.length === 0) return { holds: false, detail: round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`, at: round.at };
-        const failing = paths.some((path) => !path.ok);
+        const failing = hasFailingPath(paths);
+        // A path the probe could not run (exec failed) proves neither: no verdict this round.
+        if (!failing && paths.some((path) => path.unknown)) return { holds: false, detail, at: round.at };
         // Dated from the first round of this state, which the probe or a detector may have run earlier.
         return { holds: wanted === "broken" ? failing : !failing, detail, at: streakStart(meshHistory(context.kube, target), toNode) ?? round.at };
       },
@@ -61,8 +63,9 @@ function streakStart(rounds: MeshRound[], toNode: string | undefined): number | 
   const history = new VerdictHistory(rounds.length + 1);
   for (const round of rounds) {
     const paths = pathsInto(round, toNode);
-    if (round.unmeasurable || paths.length === 0) continue;
-    history.add({ at: round.at, verdict: paths.some((path) => !path.ok) });
+    const failing = hasFailingPath(paths);
+    if (round.unmeasurable || paths.length === 0 || (!failing && paths.some((path) => path.unknown))) continue;
+    history.add({ at: round.at, verdict: failing });
   }
   return history.streakStart();
 }

@@ -7,7 +7,7 @@ import type { KubeClients } from "../kube/kubeClients.js";
 import type { MonoMs } from "../scenario/runResult.js";
 import { DEFAULT_PROBE_MAX_RUN_MS, MIN_PROBE_INTERVAL_MS, type ContinuousProbe } from "./continuousProbe.js";
 import { sharedMeshRound, type MeshTarget } from "./meshRound.js";
-import { describeRound } from "./podMesh.js";
+import { describeRound, hasFailingPath } from "./podMesh.js";
 import { ProbeRecorder } from "./probeRecorder.js";
 
 export interface ConnectivityProbeOptions {
@@ -35,8 +35,10 @@ export function connectivityProbe(options: ConnectivityProbeOptions): Continuous
         // Shared with the canary checks: a round started less than half an interval ago is fresh enough.
         const round = await sharedMeshRound(options.kube, options.target, options.now, interval / 2);
         if (controller.signal.aborted) break;
-        const ok = !round.unmeasurable && round.paths.every((path) => path.ok);
-        recorder.record(round.at, ok, describeRound(round));
+        const failing = round.unmeasurable !== undefined || hasFailingPath(round.paths);
+        // A round where the probe could not run somewhere (exec failed) and nothing failed is not
+        // an attempt: it says nothing about the network either way.
+        if (failing || round.paths.every((path) => path.ok)) recorder.record(round.at, !failing, describeRound(round));
       } catch (error) {
         if (controller.signal.aborted) break;
         recorder.record(at, false, `canary round failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -22,6 +22,8 @@ export interface MeshPath {
   ok: boolean;
   /** Why it failed, when it did. */
   reason?: string;
+  /** The probe could not run from the source (exec failed): neither reachable nor proven broken. */
+  unknown?: boolean;
 }
 
 export interface MeshRound {
@@ -78,9 +80,14 @@ export function parseMeshOutput(source: MeshSource, output: string): MeshPath[] 
   });
 }
 
-/** Every path of a source failed because the probe itself could not run there. */
+/** Every path of a source is unknown because the probe itself could not run there (not a network failure). */
 export function failedSource(source: MeshSource, reason: string): MeshPath[] {
-  return source.targets.map((target) => ({ fromNode: source.from.node, fromPod: source.from.pod, toNode: target.node, toIp: target.ip, ok: false, reason }));
+  return source.targets.map((target) => ({ fromNode: source.from.node, fromPod: source.from.pod, toNode: target.node, toIp: target.ip, ok: false, unknown: true, reason }));
+}
+
+/** Some path was probed and got no answer. */
+export function hasFailingPath(paths: MeshPath[]): boolean {
+  return paths.some((path) => !path.ok && !path.unknown);
 }
 
 /** Paths considered: all, or only those into one node. */
@@ -92,9 +99,11 @@ export function pathsInto(round: MeshRound, toNode?: string): MeshPath[] {
 export function describeRound(round: MeshRound, toNode?: string): string {
   if (round.unmeasurable) return round.unmeasurable;
   const paths = pathsInto(round, toNode);
-  const failing = paths.filter((path) => !path.ok);
+  const failing = paths.filter((path) => !path.ok && !path.unknown);
+  const unknown = paths.filter((path) => path.unknown);
   const scope = toNode === undefined ? `${round.nodes.length} nodes` : `into ${toNode}`;
-  if (failing.length === 0) return `${scope}: all ${paths.length} cross-node paths answer`;
-  const list = failing.map((path) => `${path.fromNode}→${path.toNode} ${path.toIp} (${path.reason ?? "failed"})`).join(", ");
-  return `${scope}: ${failing.length}/${paths.length} cross-node paths failing: ${list}`;
+  const list = (items: MeshPath[]) => items.map((path) => `${path.fromNode}→${path.toNode} ${path.toIp} (${path.reason ?? "failed"})`).join(", ");
+  const notProbed = unknown.length > 0 ? `; ${unknown.length} not probed: ${list(unknown)}` : "";
+  if (failing.length === 0) return `${scope}: ${paths.length - unknown.length}/${paths.length} cross-node paths answer${notProbed}`;
+  return `${scope}: ${failing.length}/${paths.length} cross-node paths failing: ${list(failing)}${notProbed}`;
 }

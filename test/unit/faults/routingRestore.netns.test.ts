@@ -11,7 +11,7 @@ import { planRestore } from "../../../harness/faults/routingRestorePlan.js";
 
 function namespaceNode(pid: number): NodeHandle {
   const run = (argv: string[], stdin?: string) => {
-    const result = spawnSync("nsenter", ["-t", String(pid), "-U", "-n", "--preserve-credentials", ...argv], { encoding: "utf8", input: stdin ?? "", timeout: 10_000 });
+    const result = spawnSync("nsenter", ["-t", String(pid), "-U", "-n", "--preserve-credentials", ...argv], { encoding: "utf8", input: stdin ?? "", timeout: 60_000 });
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
   };
   return {
@@ -24,7 +24,8 @@ function namespaceNode(pid: number): NodeHandle {
 }
 
 describe("routing restore in a real network namespace", function () {
-  this.timeout(20_000);
+  // Generous: a loaded CI host can take seconds per nsenter.
+  this.timeout(180_000);
   let holder: ChildProcess | undefined;
   let node: NodeHandle;
 

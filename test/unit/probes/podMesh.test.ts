@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describeRound, failedSource, meshScript, parseMeshOutput, pathsInto, planMesh, type MeshMember } from "../../../harness/probes/podMesh.js";
+import { describeRound, failedSource, hasFailingPath, meshScript, parseMeshOutput, pathsInto, planMesh, type MeshMember } from "../../../harness/probes/podMesh.js";
 import { meshMembers } from "../../../harness/probes/meshRound.js";
 
 const members: MeshMember[] = [
@@ -53,8 +53,10 @@ describe("connectivity canary mesh", () => {
       paths: [...parseMeshOutput(cp!, "ok 10.244.1.4\nfail 10.244.2.7"), ...parseMeshOutput(w1!, "ok 10.244.0.3\nok 10.244.2.7"), ...failedSource(w2!, "probe could not run: boom")],
     };
     assert.equal(pathsInto(round, "w2").length, 2);
-    assert.equal(describeRound(round, "w1"), "into w1: 1/2 cross-node paths failing: w2→w1 10.244.1.4 (probe could not run: boom)");
-    assert.match(describeRound(round), /^3 nodes: 3\/6 cross-node paths failing/);
+    assert.equal(describeRound(round, "w1"), "into w1: 1/2 cross-node paths answer; 1 not probed: w2→w1 10.244.1.4 (probe could not run: boom)");
+    assert.match(describeRound(round), /^3 nodes: 1\/6 cross-node paths failing: cp→w2 10.244.2.7 \(no answer\); 2 not probed/);
+    assert.equal(hasFailingPath(pathsInto(round, "w1")), false, "a path that could not be probed is not a failing path");
+    assert.equal(hasFailingPath(pathsInto(round, "w2")), true);
     assert.equal(describeRound({ at: 0, nodes: [], paths: [], unmeasurable: "only 1 node" }), "only 1 node");
   });
 
