@@ -1,13 +1,16 @@
-// `probeStayedUp:` — holds while a continuous probe of this run (steady.probes) has never gone down
-// since it started: "the app never stopped serving" as an assertion, read from the run's timeline
-// (probes record every up/down change there). Put it in `recover:` so it covers the fault and the
-// remediation; the probe's availability figure is in the report beside it.
+// `probeStayedUp:` — holds while a continuous probe of this run (steady.probes) has not been down
+// at any moment since the fault (t0): "the app never stopped serving through the incident" as an
+// assertion, read from the run's timeline (probes record every up/down change there). Before t0
+// the steady-state checks speak for the baseline (and a slow first answer there is not the
+// incident's doing). Put it in `recover:` so it covers the fault and the remediation; the probe's
+// availability over the whole run is in the report beside it.
 //
 // The timeline shows only changes: a probe that never ran leaves no trace, so the check also sends
 // one request to the probe's target on each evaluation and holds only when that answers 2xx
 // as well (the probe id itself must match a steady.probes entry; the loader does not check it).
 
 import type { CheckKind } from "../scenario/kindTypes.js";
+import type { MonoMs, TimelineEvent } from "../scenario/runResult.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { describeTarget, sendHttp } from "../probes/httpTarget.js";
 
@@ -36,14 +39,23 @@ export const probeStayedUpCheck: CheckKind<ProbeStayedUpParams> = {
       context,
       emit,
       async (signal) => {
-        const downs = context.timeline.snapshot().filter((event) => event.kind === "probe" && event.name === params.probe && event.detail?.startsWith("down"));
+        const downs = outagesSinceFault(context.timeline.snapshot(), context.timeline.faultAt(), params.probe);
         const reply = await sendHttp(target, context, 5_000, signal);
         const answering = reply.status >= 200 && reply.status < 300;
-        if (downs.length > 0) return { holds: false, detail: `probe ${params.probe} went down ${downs.length} time(s), first: ${downs[0]?.detail ?? ""}` };
+        if (downs.length > 0) return { holds: false, detail: `probe ${params.probe} was down ${downs.length} time(s) since the fault, first: ${downs[0]?.detail ?? ""}` };
         if (!answering) return { holds: false, detail: `${describeTarget(target)} answers ${reply.status || reply.error} now` };
-        return { holds: true, detail: `probe ${params.probe} recorded no outage; ${describeTarget(target)} answers ${reply.status}` };
+        return { holds: true, detail: `probe ${params.probe} recorded no outage since the fault; ${describeTarget(target)} answers ${reply.status}` };
       },
       { everyMs: 1_000, evaluationTimeoutMs: 7_000, what: `probe ${params.probe}` },
     );
   },
 };
+
+/** Down events of the probe at or after t0, plus an outage still open at t0 (pure; exported for tests). */
+export function outagesSinceFault(events: TimelineEvent[], faultAt: MonoMs | null, probe: string): TimelineEvent[] {
+  const changes = events.filter((event) => event.kind === "probe" && event.name === probe);
+  const from = faultAt ?? 0;
+  const before = changes.filter((event) => event.at < from);
+  const openAtFault = before[before.length - 1]?.detail?.startsWith("down") ? [before[before.length - 1]!] : [];
+  return [...openAtFault, ...changes.filter((event) => event.at >= from && event.detail?.startsWith("down"))];
+}
