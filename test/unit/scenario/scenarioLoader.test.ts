@@ -31,7 +31,7 @@ describe("scenario loader", () => {
     assert.deepEqual(scenario.variants.map((v) => v.name), ["default"]);
     assert.deepEqual(scenario.setup.map((s) => `${s.id}:${s.kind}`), ["setup.apply:apply", "setup.waitFor:waitFor"]);
     assert.deepEqual(scenario.setup[0]!.params, { file: "manifests/web.yaml" }, "the scalar shorthand became { file }");
-    assert.equal(scenario.setup[1]!.timeoutMs, 180_000);
+    assert.equal(scenario.setup[1]!.timeoutMs, 360_000);
     assert.equal(scenario.steady.observeForMs, 5_000);
     assert.equal(scenario.detectors[0]!.id, "web-endpoints-empty");
     assert.equal(scenario.detectors[0]!.withinMs, 30_000);
