@@ -55,14 +55,14 @@ export const podCommandCheck: CheckKind<PodCommandParams> = {
           pods.map(async (pod) => {
             const name = pod.metadata?.name ?? "?";
             const container = params.container ?? pod.spec?.containers[0]?.name ?? "";
-            const result = await execInPod(context.kube, { namespace, pod: name, container, command: params.command, timeoutMs: 15_000, signal });
+            const result = await execInPod(context.kube, { namespace, pod: name, container, command: params.command, timeoutMs: 30_000, signal });
             const output = `${result.stdout}${result.stderr}`.trim();
             return { name, ok: result.exitCode === 0 && pattern.test(result.stdout), line: `${name}: exit ${result.exitCode} ${output.split("\n").pop()?.slice(0, 160) ?? ""}` };
           }),
         );
         return { holds: results.every((r) => r.ok), detail: results.map((r) => r.line).join("; ") };
       },
-      { everyMs: params.every ? parseDuration(params.every) : 3_000, evaluationTimeoutMs: 30_000, what: `command in pods ${params.selector}` },
+      { everyMs: params.every ? parseDuration(params.every) : 3_000, evaluationTimeoutMs: 45_000, what: `command in pods ${params.selector}` },
     );
   },
 };

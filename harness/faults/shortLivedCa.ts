@@ -51,12 +51,17 @@ const ALGORITHM = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: 
 
 export async function writeShortLivedCas(options: ShortLivedCaOptions): Promise<GeneratedAuthority[]> {
   if (!(options.validityMs > 0)) throw new RangeError(`CA validity must be positive, got ${options.validityMs} ms`);
+  const specs = options.authorities ?? KUBEADM_AUTHORITIES;
+  // Keys first: RSA key generation took ~50 s on the loaded test machine, and that time must not
+  // come out of a validity measured in minutes.
+  const keyPairs: CryptoKeyPair[] = [];
+  for (let i = 0; i < specs.length; i++) keyPairs.push((await globalThis.crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair);
   const now = options.now ?? new Date();
   const notBefore = new Date(now.getTime() - (options.backdateMs ?? 60_000));
   const notAfter = new Date(now.getTime() + options.validityMs);
   const generated: GeneratedAuthority[] = [];
-  for (const spec of options.authorities ?? KUBEADM_AUTHORITIES) {
-    const keys = (await globalThis.crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as CryptoKeyPair;
+  for (const [index, spec] of specs.entries()) {
+    const keys = keyPairs[index]!;
     const cert = await x509.X509CertificateGenerator.createSelfSigned({
       serialNumber: randomSerial(),
       name: `CN=${spec.commonName}`,

@@ -34,11 +34,11 @@ export const shortLivedCaPreparation: ClusterPreparation = {
     const dir = await mkdtemp(path.join(tmpdir(), `gameday-pki-${context.runId}-`));
     await chmod(dir, 0o700);
     try {
-      // Taken together so the monotonic instant of NotAfter is exact to the millisecond.
+      const authorities = await writeShortLivedCas({ dir, validityMs });
+      const notAfter = authorities[0]!.notAfter;
+      // Both clocks read together, so NotAfter lands on the run clock to the millisecond.
       const wall = new Date();
       const mono = context.now();
-      const authorities = await writeShortLivedCas({ dir, validityMs, now: wall });
-      const notAfter = authorities[0]!.notAfter;
       const output: ShortLivedCaOutput = {
         authorities: authorities.map(({ file, commonName, notBefore, notAfter: end }) => ({ file, commonName, notBefore, notAfter: end })),
         notAfter,

@@ -4,7 +4,7 @@
 // node is backed up before its first change. Every wait has a deadline and says what it waited for.
 
 import { X509Certificate } from "node:crypto";
-import { chmod, copyFile, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 
 import type { NodeHandle } from "../cluster/clusterHandle.js";
 import { certificatesInPem, type CertificateFacts } from "../detectors/certificateFacts.js";
@@ -15,7 +15,7 @@ import { pause } from "../kube/deadline.js";
 import type { KubeClients } from "../kube/kubeClients.js";
 import { kubeRawRequest } from "../kube/kubeRawRequest.js";
 import { formatDuration } from "../scenario/duration.js";
-import { backupPath, MANIFESTS, PAUSED_MANIFESTS, PKI, planCaRotation, STATIC_POD_CONTAINERS, type RotationAction } from "./caRotationPlan.js";
+import { BACKUP_DIR, backupPath, MANIFESTS, PAUSED_MANIFESTS, PKI, planCaRotation, STATIC_POD_CONTAINERS, type RotationAction } from "./caRotationPlan.js";
 import { rewriteAdminKubeconfig } from "./kubeconfigRewrite.js";
 import { rolloutComplete, staleWorkloads, type ControllerRef } from "./staleWorkloads.js";
 
@@ -357,15 +357,17 @@ class CaRotation {
       case "harness-kubeconfig": {
         const adminConf = await this.cp.readFile("/etc/kubernetes/admin.conf", { timeoutMs: 20_000 });
         const previous = await readFile(this.target.kubeconfigPath, "utf8");
-        const backup = `${this.target.kubeconfigPath}.before-ca-rotation`;
-        await copyFile(this.target.kubeconfigPath, backup);
-        await chmod(backup, 0o600);
+        // Kept with the node backups rather than beside the file: a copy holding a client key must
+        // not outlive the cluster on the host (the provider deletes only the kubeconfig it knows).
+        const backup = `${BACKUP_DIR}/${this.stamp}-harness-kubeconfig.yaml`;
+        await this.exec(this.cp, ["sh", "-c", `umask 077 && mkdir -p ${BACKUP_DIR} && cat > ${backup}`], 20_000, true, previous);
+        this.report.backups.push(`${this.cp.name}:${backup}`);
         await writeFile(this.target.kubeconfigPath, rewriteAdminKubeconfig(adminConf, previous, this.target.contextName), { mode: 0o600 });
         // The API clients read credentials on every request, so reloading the shared config suffices.
         this.target.kube.config.loadFromFile(this.target.kubeconfigPath);
         this.target.kube.config.setCurrentContext(this.target.contextName);
         await this.until(action.id, 60_000, async () => ({ done: await this.apiWorks(), detail: "API reachable with the new credentials" }));
-        return `rewritten (previous copy: ${backup})`;
+        return `rewritten (previous copy on ${this.cp.name}:${backup})`;
       }
       case "cluster-info": {
         const cm = await this.target.kube.core.readNamespacedConfigMap({ name: "cluster-info", namespace: "kube-public" });
@@ -464,8 +466,8 @@ class CaRotation {
     return result.stdout;
   }
 
-  private async exec(node: NodeHandle, argv: string[], timeoutMs: number, mustSucceed = true) {
-    const result = await node.exec(argv, { timeoutMs });
+  private async exec(node: NodeHandle, argv: string[], timeoutMs: number, mustSucceed = true, stdin?: string) {
+    const result = await node.exec(argv, { timeoutMs, ...(stdin !== undefined ? { stdin } : {}) });
     if (mustSucceed && result.exitCode !== 0) throw new CaRotationError(`on ${node.name}`, `\`${argv.join(" ")}\` exited ${result.exitCode}: ${result.stderr.trim()}`, "check the node container is running (docker ps)");
     return result;
   }
