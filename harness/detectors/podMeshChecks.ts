@@ -43,7 +43,7 @@ function observeMesh(params: PodMeshParams, context: RunContext, emit: Parameter
       context,
       emit,
       async () => {
-        const round = await sharedMeshRound(context.kube, target, context.now, POLL_MS / 2);
+        const round = await sharedMeshRound(context.kube, target, context.now);
         const paths = pathsInto(round, toNode);
         const detail = describeRound(round, toNode);
         if (round.unmeasurable || paths.length === 0) return { holds: false, detail: round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`, at: round.at };

@@ -28,7 +28,8 @@ export function networkFileFor(iface: string, addresses: AddressEntry[], routes:
     "",
     "[Network]",
     ...own.map((address) => `Address=${address.local}/${address.prefixlen}`),
-    ...gateways.map((route) => `Gateway=${route.gateway}`),
+    // Once each: a node can hold the same default route twice (e.g. proto boot and proto static).
+    ...[...new Set(gateways.map((route) => route.gateway))].map((gateway) => `Gateway=${gateway}`),
     ...(options.keepConfiguration ? [`KeepConfiguration=${options.keepConfiguration}`] : []),
   ];
   return `${lines.join("\n")}\n`;

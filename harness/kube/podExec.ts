@@ -15,6 +15,8 @@ export interface PodExecOptions {
   command: string[];
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Called with each piece of standard output as it arrives (for long-running commands that report as they go). */
+  onStdout?: (chunk: string) => void;
 }
 
 /** The exit code a V1Status from the exec stream stands for (the API sends it as a string cause). */
@@ -29,10 +31,11 @@ export function execInPod(kube: KubeClients, options: PodExecOptions): Promise<E
   const what = `exec in pod ${options.namespace}/${options.pod}: ${options.command.join(" ")}`;
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  const sink = (into: Buffer[]) =>
+  const sink = (into: Buffer[], onChunk?: (chunk: string) => void) =>
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         into.push(Buffer.from(chunk));
+        onChunk?.(Buffer.from(chunk).toString("utf8"));
         done();
       },
     });
@@ -55,7 +58,7 @@ export function execInPod(kube: KubeClients, options: PodExecOptions): Promise<E
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener("abort", onAbort, { once: true });
     new Exec(kube.config)
-      .exec(options.namespace, options.pod, options.container, options.command, sink(stdout), sink(stderr), null, false, (s) => {
+      .exec(options.namespace, options.pod, options.container, options.command, sink(stdout, options.onStdout), sink(stderr), null, false, (s) => {
         status = s;
       })
       .then(

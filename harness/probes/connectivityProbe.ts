@@ -1,5 +1,5 @@
-// Continuous connectivity canary: a mesh round (meshRound.ts) per interval, up when every
-// cross-node path answered. Availability and outages land in a ProbeRecorder like every probe's;
+// Continuous connectivity canary: the canary's current round (meshRound.ts), looked at once per
+// interval and counted once per new cycle, up when every cross-node path answered. Availability and outages land in a ProbeRecorder like every probe's;
 // the timeline gets which paths broke and when they came back.
 
 import { pause } from "../kube/deadline.js";
@@ -25,6 +25,7 @@ export function connectivityProbe(options: ConnectivityProbeOptions): Continuous
   const controller = new AbortController();
   const interval = Math.max(MIN_PROBE_INTERVAL_MS, options.everyMs);
   let loop: Promise<void> | undefined;
+  let lastCounted: number | undefined;
 
   const run = async () => {
     const started = options.now();
@@ -32,9 +33,15 @@ export function connectivityProbe(options: ConnectivityProbeOptions): Continuous
     while (!controller.signal.aborted && options.now() - started < maxRun) {
       const at = options.now();
       try {
-        // Shared with the canary checks: a round started less than half an interval ago is fresh enough.
-        const round = await sharedMeshRound(options.kube, options.target, options.now, interval / 2);
+        // Shared with the canary checks; a round already counted (no cycle finished since) is not counted again.
+        const round = await sharedMeshRound(options.kube, options.target, options.now);
         if (controller.signal.aborted) break;
+        if (round.at === lastCounted) {
+          const rest = interval - (options.now() - at);
+          if (rest > 0) await pause(rest, controller.signal).catch(() => undefined);
+          continue;
+        }
+        lastCounted = round.at;
         const failing = round.unmeasurable !== undefined || hasFailingPath(round.paths);
         // A round where the probe could not run somewhere (exec failed) and nothing failed is not
         // an attempt: it says nothing about the network either way.

@@ -64,6 +64,46 @@ export function meshScript(targets: MeshMember[], port: number, path: string, ti
   ].join("\n");
 }
 
+/**
+ * The same probe, repeated: `cycles` times, each cycle framed by "=== begin <n>" / "=== end <n>"
+ * lines and followed by a pause, so one long-running exec reports continuously (see MeshCycleReader).
+ */
+export function meshLoopScript(targets: MeshMember[], port: number, path: string, timeoutSeconds: number, cycles: number, pauseSeconds: number): string {
+  if (!Number.isInteger(cycles) || cycles < 1) throw new Error(`cycles must be a positive integer, not ${cycles}`);
+  return [`n=0; while [ $n -lt ${cycles} ]; do n=$((n+1)); echo "=== begin $n"`, meshScript(targets, port, path, timeoutSeconds), `echo "=== end $n"; sleep ${pauseSeconds}; done`].join("\n");
+}
+
+/** Reads meshLoopScript's output as it streams in: one callback per finished cycle, dated when its begin line arrived. */
+export class MeshCycleReader {
+  private buffer = "";
+  private began: number | undefined;
+  private lines: string[] = [];
+
+  constructor(
+    private readonly now: () => number,
+    private readonly onCycle: (cycle: { at: number; output: string }) => void,
+  ) {}
+
+  push(chunk: string): void {
+    this.buffer += chunk;
+    let newline = this.buffer.indexOf("\n");
+    while (newline >= 0) {
+      const line = this.buffer.slice(0, newline).trim();
+      this.buffer = this.buffer.slice(newline + 1);
+      if (line.startsWith("=== begin ")) {
+        this.began = this.now();
+        this.lines = [];
+      } else if (line.startsWith("=== end ")) {
+        if (this.began !== undefined) this.onCycle({ at: this.began, output: this.lines.join("\n") });
+        this.began = undefined;
+      } else if (this.began !== undefined) {
+        this.lines.push(line);
+      }
+      newline = this.buffer.indexOf("\n");
+    }
+  }
+}
+
 /** Per-target results from a source's output; a target without a line counts as failed. */
 export function parseMeshOutput(source: MeshSource, output: string): MeshPath[] {
   const seen = new Map<string, boolean>();

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describeRound, failedSource, hasFailingPath, meshScript, parseMeshOutput, pathsInto, planMesh, type MeshMember } from "../../../harness/probes/podMesh.js";
+import { describeRound, failedSource, hasFailingPath, meshLoopScript, MeshCycleReader, meshScript, parseMeshOutput, pathsInto, planMesh, type MeshMember } from "../../../harness/probes/podMesh.js";
 import { meshMembers } from "../../../harness/probes/meshRound.js";
 
 const members: MeshMember[] = [
@@ -35,6 +35,26 @@ describe("connectivity canary mesh", () => {
       assert.deepEqual(paths.map((p) => `${p.toNode}:${p.ok}`), ["cp:true", "w2:false"]);
       assert.equal(paths[1]!.reason, "no answer");
       assert.equal(parseMeshOutput(source, "ok 10.244.0.3\n")[1]!.reason, "not reported");
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it("streams one dated result per cycle from the looping script, however the output is chunked", () => {
+    const bin = mkdtempSync(path.join(tmpdir(), "mesh-"));
+    try {
+      writeFileSync(path.join(bin, "wget"), '#!/bin/sh\ncase "$*" in *10.244.0.3:*) exit 0;; *) exit 1;; esac\n');
+      chmodSync(path.join(bin, "wget"), 0o755);
+      const source = planMesh(members)[1]!;
+      const output = execFileSync("sh", ["-c", meshLoopScript(source.targets, 8080, "/", 1, 3, 0)], { env: { PATH: `${bin}:/usr/bin:/bin` }, encoding: "utf8" });
+      let clock = 100;
+      const cycles: Array<{ at: number; output: string }> = [];
+      const reader = new MeshCycleReader(() => (clock += 1), (cycle) => cycles.push(cycle));
+      for (let i = 0; i < output.length; i += 7) reader.push(output.slice(i, i + 7));
+      assert.equal(cycles.length, 3);
+      assert.deepEqual(cycles.map((c) => c.at), [101, 102, 103]);
+      assert.deepEqual(parseMeshOutput(source, cycles[2]!.output).map((p) => `${p.toNode}:${p.ok}`), ["cp:true", "w2:false"]);
+      assert.throws(() => meshLoopScript(source.targets, 8080, "/", 1, 0, 0), /positive integer/);
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
