@@ -84,7 +84,7 @@ export async function loadScenario(fileOrDir: string, options: LoadOptions): Pro
     );
   }
   if (raw === null || raw === undefined) {
-    throw new ScenarioFileError(file, [{ problem: "has no content (only comments or blank lines)", fix: "start from test/fixtures/scenarios/smoke/scenario.yaml" }], text);
+    throw new ScenarioFileError(file, [{ problem: "has no content (only comments or blank lines)", fix: "write a starter with `gameday init <folder>`" }], text);
   }
   const locator = new YamlLocator(document, lineCounter);
   if (typeof raw !== "object" || Array.isArray(raw)) {
@@ -136,7 +136,7 @@ async function readScenarioText(file: string): Promise<string> {
     throw new ScenarioFileError(file, [{ problem: "is not valid UTF-8 text", fix: "save the file as UTF-8" }]);
   }
   if (text.trim() === "") {
-    throw new ScenarioFileError(file, [{ problem: "is empty", fix: "start from test/fixtures/scenarios/smoke/scenario.yaml" }], text);
+    throw new ScenarioFileError(file, [{ problem: "is empty", fix: "write a starter with `gameday init <folder>`" }], text);
   }
   return text.replace(/^\uFEFF/, "");
 }
