@@ -7,6 +7,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { dockerRuntime } from "../cluster/dockerRuntime.js";
+import { withDeadline } from "../cluster/withDeadline.js";
 import { parseDuration } from "../scenario/duration.js";
 import type { ClusterPreparation } from "../scenario/kindTypes.js";
 import type { MonoMs } from "../scenario/runResult.js";
@@ -49,7 +51,17 @@ export const shortLivedCaPreparation: ClusterPreparation = {
         requirements: { ...requirements, extraMounts: [...(requirements.extraMounts ?? []), { hostPath: dir, containerPath: PKI_DIR, roles: ["control-plane"] }] },
         output,
         detail: `CAs ${authorities.map((a) => a.file).join(", ")} valid until ${notAfter.toISOString()} (${validity})`,
-        dispose: () => rm(dir, { recursive: true, force: true }),
+        dispose: async () => {
+          // The directory IS the control plane's /etc/kubernetes/pki (a bind mount), not a copy:
+          // removing it under a kept cluster (--keep-cluster, training) deletes sa.key and every
+          // CA, and leaves nothing to repair. So it goes only once no container mounts it.
+          const users = await containersMounting(dir);
+          if (users.length > 0) {
+            context.log.warn(`kept ${dir}: it is the /etc/kubernetes/pki of ${users.join(", ")}; delete it after deleting the cluster`);
+            return;
+          }
+          await rm(dir, { recursive: true, force: true });
+        },
       };
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -57,3 +69,10 @@ export const shortLivedCaPreparation: ClusterPreparation = {
     }
   },
 };
+
+/** Names of the containers (running or not) that bind-mount `dir`. */
+async function containersMounting(dir: string): Promise<string[]> {
+  const runtime = await dockerRuntime();
+  const list = await withDeadline(runtime.container.dockerode.listContainers({ all: true }), 30_000, "listing containers that mount the CA directory");
+  return list.filter((c) => c.Mounts?.some((m) => m.Source === dir)).map((c) => (c.Names?.[0] ?? c.Id).replace(/^\//, ""));
+}

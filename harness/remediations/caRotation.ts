@@ -386,6 +386,15 @@ class CaRotation {
       case "rejoin-worker": {
         const node = this.node(action.node!);
         await this.shell(node, action.commands[0]!, action.id, "run `kubeadm reset -f` on the node by hand to see why");
+        // kubeadm join refuses a name whose Node is still Ready ("a Node with name … and status
+        // Ready already exists"). Nobody marked it NotReady while the CA was expired (the node
+        // lifecycle controller was locked out too), so wait for the restarted controller-manager to
+        // notice the stopped kubelet (node-monitor-grace-period) — keeping the Node and its pods,
+        // which deleting it would throw away.
+        await this.until(action.id, 180_000, async () => {
+          const ready = (await this.target.kube.core.readNode({ name: node.name })).status?.conditions?.find((c) => c.type === "Ready");
+          return { done: ready?.status !== "True", detail: `waiting for the control plane to mark ${node.name} not Ready after its reset (Ready=${ready?.status ?? "?"})` };
+        });
         await this.shell(node, action.commands[1]!, action.id, "check that kube-public/cluster-info is signed again (jws-kubeconfig-* keys) and the bootstrap token in the kubeadm config still exists", 300_000);
         await this.waitKubeletClient(node, action.id);
         await this.until(action.id, 180_000, async () => {

@@ -128,7 +128,7 @@ export function planCaRotation(nodes: PlanNode[], options: RotationPlanOptions):
       id: `rejoin@${worker.name}`,
       kind: "rejoin-worker",
       node: worker.name,
-      summary: `reset ${worker.name} and join it again, so it trusts the new CA and gets a new kubelet client certificate`,
+      summary: `reset ${worker.name}, wait until the control plane marks it not Ready (kubeadm join refuses a Ready Node of the same name), and join it again, so it trusts the new CA and gets a new kubelet client certificate`,
       commands: ["kubeadm reset -f", `kubeadm join --config ${cfg} --skip-phases=preflight`],
     });
   }
