@@ -7,8 +7,9 @@
 //   });
 //
 // Clusters are acquired from the provider per scenario (the provider reuses compatible ones) and
-// released once at the end, except for `dedicated` scenarios, whose cluster is released right
-// after them because they change cluster-wide state (PKI, nodes) that nothing else should inherit.
+// released once no later scenario can share them, except for `dedicated` scenarios, whose cluster is
+// released right after them because they change cluster-wide state (PKI, nodes) that nothing else
+// should inherit.
 
 import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
 import { withDeadline } from "../kube/deadline.js";
@@ -54,7 +55,12 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunRes
     }),
   );
   try {
-    for (const { loaded, variant } of work) {
+    for (const [index, { loaded, variant }] of work.entries()) {
+      // Shared clusters are held only while later work can reuse them: a 2-core host running a
+      // dedicated scenario beside an idle shared cluster slows both.
+      if (!sharedClusterNeeded(work.slice(index).map((item) => item.loaded.definition.cluster))) {
+        await deferred.releaseAll({ keep: options.keepCluster, timeoutMs }, options.log);
+      }
       if (options.signal?.aborted) {
         results.push(skipped(loaded, variant, clock.now(), "the run was cancelled"));
         continue;
@@ -82,6 +88,11 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunRes
     tools: options.tools ?? {},
     scenarios: results,
   };
+}
+
+/** Whether any of the remaining scenarios (their cluster sections, in order) runs on a shared cluster. */
+export function sharedClusterNeeded(remaining: Array<{ dedicated?: boolean }>): boolean {
+  return remaining.some((cluster) => cluster.dedicated !== true);
 }
 
 /** Hands out clusters from the real provider and postpones their release to the end of the run. */
