@@ -20,6 +20,7 @@ import { CommanderError } from "commander";
 import { repoRoot } from "../cluster/repoRoot.js";
 import { processIO, type CliIO } from "./cliIO.js";
 import { cleanCommand } from "./commands/clean.js";
+import { compareCommand } from "./commands/compare.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { explainCommand } from "./commands/explain.js";
 import { initCommand } from "./commands/init.js";
@@ -57,6 +58,7 @@ export async function main(argv: string[], io: CliIO = processIO, engine: Scenar
     clean: (o) => cleanCommand(io, o, progress),
     doctor: () => doctorCommand(io),
     init: (o) => initCommand(io, o, paths.cwd),
+    compare: (o) => compareCommand(io, o, paths.cwd),
   };
   const slot: ExitSlot = { code: undefined };
   const program = buildProgram(handlers, builtinRepairs(), io, slot, packageVersion());

@@ -31,6 +31,7 @@ export interface CommandHandlers {
   clean(options: GlobalOptions & { force: boolean; includeUnrecorded: boolean; dryRun: boolean }): Promise<ExitCodeValue>;
   doctor(options: GlobalOptions): Promise<ExitCodeValue>;
   init(options: GlobalOptions & { path: string; name?: string; force: boolean }): Promise<ExitCodeValue>;
+  compare(options: GlobalOptions & { before: string; after: string; beforeLabel?: string; afterLabel?: string; out?: string }): Promise<ExitCodeValue>;
 }
 
 /** Holds the exit code the action chose (commander actions cannot return one). */
@@ -113,6 +114,18 @@ export function buildProgram(handlers: CommandHandlers, repairs: RepairRegistry,
       act(() => handlers.init({ ...global(), path, force: opts.force, ...(opts.name !== undefined ? { name: opts.name } : {}) }))(),
     );
 
+  program
+    .command("compare")
+    .description("compare two runs of the same suite (e.g. before and after an upgrade): verdicts and TTD/TTR that moved, as Markdown; exit 1 on a regression")
+    .argument("<before>", "report folder (reports/<run id>) or its result.json")
+    .argument("<after>", "report folder or result.json of the later run")
+    .option("--before-label <text>", "name for the first run, e.g. \"Kubernetes 1.33\" (default: its run id)")
+    .option("--after-label <text>", "name for the second run (default: its run id)")
+    .option("--out <file>", "also write the Markdown to this file")
+    .action(async (before: string, after: string, opts: { beforeLabel?: string; afterLabel?: string; out?: string }) =>
+      act(() => handlers.compare({ ...global(), before, after, ...definedOnly(opts) }))(),
+    );
+
   const repair = program
     .command("repair")
     .description("runbooks as code: repair what a failure left broken (each backs up first and offers --dry-run)")
@@ -133,6 +146,11 @@ export function buildProgram(handlers: CommandHandlers, repairs: RepairRegistry,
   }
 
   return program;
+}
+
+/** Commander leaves absent options undefined; exactOptionalPropertyTypes wants them absent. */
+function definedOnly<T extends object>(options: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -28,6 +28,7 @@ function harness(repairs = new RepairRegistry()) {
     clean: record("clean"),
     doctor: record("doctor"),
     init: record("init"),
+    compare: record("compare"),
   };
   const slot: ExitSlot = { code: undefined };
   const parse = async (...argv: string[]) => {
@@ -74,6 +75,7 @@ describe("gameday argument parsing", () => {
     await h.parse("clean", "--dry-run", "--include-unrecorded");
     await h.parse("doctor");
     await h.parse("init", "scenarios/new-one", "--name", "new-one");
+    await h.parse("compare", "reports/a", "reports/b", "--before-label", "Kubernetes 1.33", "--out", "cmp.md");
     assert.deepEqual(
       h.calls.map((c) => [c.command, c.options]),
       [
@@ -82,6 +84,7 @@ describe("gameday argument parsing", () => {
         ["clean", { debug: false, dryRun: true, force: false, includeUnrecorded: true }],
         ["doctor", { debug: false }],
         ["init", { debug: false, path: "scenarios/new-one", force: false, name: "new-one" }],
+        ["compare", { debug: false, before: "reports/a", after: "reports/b", beforeLabel: "Kubernetes 1.33", out: "cmp.md" }],
       ],
     );
   });
@@ -92,6 +95,7 @@ describe("gameday argument parsing", () => {
     assert.equal(await h.parse("run", "--no-such-flag"), ExitCode.BadInput);
     assert.equal(await h.parse("explain"), ExitCode.BadInput, "missing <scenario>");
     assert.equal(await h.parse("run", "--variant"), ExitCode.BadInput, "option without its value");
+    assert.equal(await h.parse("compare", "reports/a"), ExitCode.BadInput, "compare needs two runs");
     assert.equal(await h.parse(), ExitCode.BadInput, "no command at all");
     assert.deepEqual(h.calls, []);
     assert.match(h.err.join(""), /unknown command 'bogus'/);
