@@ -18,18 +18,21 @@ function seconds(ms: number | undefined): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
+/** An author's description already says what must hold, negation included ("finds no cycle"); only the bare kind needs a NOT. */
+function what(c: ExplainableCheck): string {
+  return c.description ?? `${c.negate ? "NOT " : ""}${c.kind} (${c.id})`;
+}
+
 function check(c: ExplainableCheck): string {
-  const what = c.description ?? `${c.kind} (${c.id})`;
   const within = c.withinMs !== undefined ? ` — within ${seconds(c.withinMs)}` : "";
-  const negated = c.negate ? "NOT: " : "";
   const standsFor = c.standsFor ? ` [stands for ${c.standsFor}]` : "";
-  return `${negated}${what}${within}${standsFor}`;
+  return `${what(c)}${within}${standsFor}`;
 }
 
 function detector(d: ExplainableDetector): string {
   const verb = d.expect === "fire" ? `fires within ${seconds(d.withinMs)} of the fault` : "stays silent (a known blind spot)";
   const standsFor = d.standsFor ? ` [stands for ${d.standsFor}]` : "";
-  return `${d.description ?? `${d.kind} (${d.id})`}: ${verb}${standsFor}`;
+  return `${what(d)}: ${verb}${standsFor}`;
 }
 
 function step(s: ExplainableStep): string {

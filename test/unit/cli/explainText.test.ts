@@ -38,6 +38,20 @@ describe("explain", () => {
     assert.match(guarded ?? "", /helmResult \(upgrade-works\) — within 120s/);
   });
 
+  it("marks a negated check NOT only when no description already says what must hold", () => {
+    const negated: ScenarioSummary = {
+      ...scenario,
+      steady: { expect: [{ id: "no-cycle", kind: "probeDependencyCycle", description: "the analyzer finds no cycle", negate: true, withinMs: 10000 }] },
+      detectors: [{ id: "deep-down", kind: "httpResponds", negate: true, expect: "fire", withinMs: 30000 }],
+      recover: [{ id: "years-left", kind: "pkiExpiry", negate: true, withinMs: 60000 }],
+    };
+    const text = explainText(negated, "guarded");
+    assert.match(text, /- the analyzer finds no cycle — within 10s/);
+    assert.doesNotMatch(text, /NOT the analyzer/);
+    assert.match(text, /- NOT httpResponds \(deep-down\): fires within 30s/);
+    assert.match(text, /- NOT pkiExpiry \(years-left\) — within 60s/);
+  });
+
   it("can show one variant only", () => {
     const text = explainText(scenario, "guarded");
     assert.equal(text.split("\nVariant ").length, 2);
