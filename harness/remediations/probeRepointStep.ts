@@ -20,6 +20,8 @@ export interface RepointProbesParams extends ProbeTargets {
   namespace?: string;
   /** Back up and report what would change, change nothing. */
   dryRun?: boolean;
+  /** Fail if any probe would still change: run after the remediation, it proves it idempotent on the real cluster. */
+  expectNoChange?: boolean;
 }
 
 export interface RepointProbesOutput {
@@ -42,10 +44,11 @@ export const repointProbesStep: StepKind<RepointProbesParams> = {
       livenessPath: { type: "string", pattern: "^/" },
       container: { type: "string" },
       dryRun: { type: "boolean" },
+      expectNoChange: { type: "boolean" },
     },
   },
   describe: (params) =>
-    `${params.dryRun ? "dry run: " : ""}point readiness${params.livenessPath ? " and liveness" : ""} probes of ${params.deployments.join(", ")} at ${params.readinessPath}${params.livenessPath ? ` / ${params.livenessPath}` : ""}`,
+    `${params.dryRun ? "dry run: " : ""}${params.expectNoChange ? "again, expecting no change: " : ""}point readiness${params.livenessPath ? " and liveness" : ""} probes of ${params.deployments.join(", ")} at ${params.readinessPath}${params.livenessPath ? ` / ${params.livenessPath}` : ""}`,
   async run(params, context) {
     const namespace = params.namespace ?? context.namespace;
     const requestTimeoutMs = Math.min(context.timeoutMs, context.kube.requestTimeoutMs);
@@ -64,8 +67,13 @@ export const repointProbesStep: StepKind<RepointProbesParams> = {
 
     const changed: string[] = [];
     const notes: string[] = [];
-    for (const deployment of deployments) {
-      const plan = planProbeRepoint(deployment, params);
+    const plans = deployments.map((deployment) => planProbeRepoint(deployment, params));
+    // Checked before any patch: a run that is not idempotent must not change anything either.
+    const pending = plans.flatMap((plan) => plan.changes.map((change) => `${plan.deployment} ${change}`));
+    if (params.expectNoChange && pending.length > 0) {
+      throw new Error(`expected nothing left to change, but would change ${pending.join("; ")} (backup: ${backupDir}): the remediation is not idempotent, or someone changed the probes since`);
+    }
+    for (const plan of plans) {
       notes.push(...plan.skipped.map((skip) => `${plan.deployment}: ${skip}`));
       if (plan.operations.length === 0) continue;
       changed.push(...plan.changes.map((change) => `${plan.deployment} ${change}`));
