@@ -57,8 +57,18 @@ export function abortReason(signal: AbortSignal | undefined, what: string): Erro
   return new Error(`${what}: cancelled`);
 }
 
-/** A signal that aborts when `parent` aborts or after `timeoutMs`, whichever comes first. */
-export function childSignal(parent: AbortSignal | undefined, timeoutMs: number, what: string): AbortSignal {
+/** A child signal and the means to let go of it. */
+export interface ScopedSignal {
+  signal: AbortSignal;
+  /**
+   * Done with it: stops the timer and unhooks from the parent without aborting the child. Without
+   * this, every finished step or poll would stay subscribed to the run signal until its deadline.
+   */
+  release(): void;
+}
+
+/** A signal that aborts when `parent` aborts or after `timeoutMs`, whichever comes first; call release() when done. */
+export function childSignal(parent: AbortSignal | undefined, timeoutMs: number, what: string): ScopedSignal {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DeadlineExceededError(what, timeoutMs)), timeoutMs);
   timer.unref?.();
@@ -66,13 +76,14 @@ export function childSignal(parent: AbortSignal | undefined, timeoutMs: number, 
     clearTimeout(timer);
     controller.abort(parent?.reason);
   };
-  if (parent?.aborted) onAbort();
-  else parent?.addEventListener("abort", onAbort, { once: true });
-  controller.signal.addEventListener("abort", () => {
+  const release = () => {
     clearTimeout(timer);
     parent?.removeEventListener("abort", onAbort);
-  });
-  return controller.signal;
+  };
+  if (parent?.aborted) onAbort();
+  else parent?.addEventListener("abort", onAbort, { once: true });
+  controller.signal.addEventListener("abort", release, { once: true });
+  return { signal: controller.signal, release };
 }
 
 /** Resolves after `ms`, or rejects early when `signal` aborts. For poll intervals, never for "waiting until it's probably ready". */

@@ -19,14 +19,16 @@ export async function pollingObserver(
 ): Promise<void> {
   while (!context.signal.aborted) {
     const started = context.now();
-    const signal = childSignal(context.signal, options.evaluationTimeoutMs, options.what);
+    const evaluation = childSignal(context.signal, options.evaluationTimeoutMs, options.what);
     try {
-      const observation = await evaluate(signal);
+      const observation = await evaluate(evaluation.signal);
       if (!context.signal.aborted) emit({ at: started, ...observation });
     } catch (error) {
       if (context.signal.aborted) return;
       // A failed evaluation is an observation too: the condition could not be shown to hold.
       emit({ at: started, holds: false, detail: `${options.what} failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      evaluation.release();
     }
     try {
       await pause(options.everyMs, context.signal);

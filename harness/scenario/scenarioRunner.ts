@@ -21,6 +21,7 @@
 // acts) → cleanup (always: cleanup steps, then the namespace deleted and verified gone).
 // Every external call has a deadline; nothing here sleeps except the negative-control window.
 
+import { getMaxListeners, setMaxListeners } from "node:events";
 import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
 import { childSignal, pause, withDeadline } from "../kube/deadline.js";
@@ -45,6 +46,9 @@ import type { DetectorSpec, ExpectationSpec, StepSpec } from "./scenarioModel.js
 import { scenarioVerdict } from "./scenarioVerdict.js";
 import { Timeline } from "./timeline.js";
 import { planVariant, vacuityProblems, type ScenarioPlan } from "./variantPlan.js";
+
+/** Listeners the run signal may hold before Node warns: one per check or probe observed at once. */
+const CONCURRENT_OBSERVERS = 200;
 
 export interface ClusterSource {
   provider: ClusterProvider;
@@ -127,6 +131,10 @@ class ScenarioRun {
     this.clock = options.clock ?? new RunClock();
     this.timeline = new Timeline(this.clock);
     this.signal = options.signal ?? new AbortController().signal;
+    // Every detector, expectation and probe observed at the same time listens on this signal and
+    // removes its listener when it settles: a few dozen at once is the design, not a leak, and
+    // Node's default warning at 11 only alarmed report readers.
+    setMaxListeners(Math.max(getMaxListeners(this.signal), CONCURRENT_OBSERVERS), this.signal);
     this.name = `${plan.definition.name}/${plan.variant.name}`;
     this.log = {
       info: (message) => options.log.info(`${this.name}: ${message}`),
@@ -335,7 +343,7 @@ class ScenarioRun {
     let description = spec.description ?? spec.kind;
     if (!kind) return { ok: false, description, message: `unknown step kind ${spec.kind}`, endedAt: this.clock.now() };
     const timeoutMs = spec.timeoutMs ?? kind.defaultTimeoutMs;
-    const signal = childSignal(parentSignal, timeoutMs + STEP_GRACE_MS, `${phase} step ${spec.id}`);
+    const { signal, release } = childSignal(parentSignal, timeoutMs + STEP_GRACE_MS, `${phase} step ${spec.id}`);
     const started = this.clock.now();
     if (phase === "fault") this.timeline.record("fault", spec.id, spec.description, started);
     let stopHeartbeat = () => undefined as void;
@@ -357,6 +365,7 @@ class ScenarioRun {
       return { ok: false, description, message, endedAt: this.clock.now() };
     } finally {
       stopHeartbeat();
+      release();
     }
   }
 
