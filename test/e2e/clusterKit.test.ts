@@ -1,7 +1,7 @@
 // Proof that the offline image kit makes a real multi-node kind cluster work on this host:
 // 1 control plane + 2 workers from the kit's node image, every node and kube-system pod Ready,
-// Service DNS and cross-node traffic through the kit's CNI, a local-path volume bound, no image
-// pull attempted anywhere — and, once deleted, nothing of the cluster left in Docker.
+// Service DNS and cross-node traffic through the kit's CNI, a local-path volume bound, crictl on
+// the nodes, no image pull attempted anywhere — and, once deleted, nothing of the cluster left in Docker.
 import assert from "node:assert/strict";
 
 import type { CoreV1Event, V1Node, V1Pod } from "@kubernetes/client-node";
@@ -177,6 +177,16 @@ describe("offline image kit: a real kind cluster", function () {
     assert.equal(pvc.status?.phase, "Bound");
     const written = await clients.core.readNamespacedPodLog({ name: "writer", namespace: NS });
     assert.equal(written.trim(), "kept");
+  });
+
+  it("carries crictl on every node, talking to the node's containerd", async function () {
+    // Runbooks (and the ca-expiry hints) reach for crictl on a node, as on any kind node.
+    for (const node of await cluster!.nodes()) {
+      const listed = await node.exec(["crictl", "ps", "-o", "json"], { timeoutMs: MINUTE });
+      assert.equal(listed.exitCode, 0, `crictl ps on ${node.name}: ${listed.stderr}`);
+      const names = (JSON.parse(listed.stdout) as { containers: Array<{ metadata: { name: string } }> }).containers.map((c) => c.metadata.name);
+      assert.ok(names.includes("kube-proxy"), `crictl ps on ${node.name} lists kube-proxy (saw ${names.join(", ")})`);
+    }
   });
 
   it("never tried to pull an image", async function () {

@@ -55,6 +55,11 @@ build_kind() {
 build_local_path_provisioner() {
   go_build local-path-provisioner "-X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION" github.com/rancher/local-path-provisioner
 }
+build_crictl() {
+  # In the node image, as in kind's: the tool runbooks (and the ca-expiry hints) use on a node.
+  go_build crictl "-X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION#v}" sigs.k8s.io/cri-tools/cmd/crictl
+  "$OUT/bin/crictl" --version | grep -q "${CRICTL_VERSION#v}"
+}
 build_pause() {
   # pause.c ships in the Kubernetes module (build/pause/linux); containerd's sandbox_image runs it.
   local src; src=$(cd "$KIT_DIR/go/kubernetes" && go list -m -f '{{.Dir}}' k8s.io/kubernetes)/build/pause/linux/pause.c
@@ -91,5 +96,6 @@ go_stage go-etcd build_etcd ETCD_VERSION etcd; BIN_ETCD=$STAGE_BIN
 go_stage go-coredns build_coredns COREDNS_VERSION coredns; BIN_COREDNS=$STAGE_BIN
 go_stage go-local-path-provisioner build_local_path_provisioner LOCAL_PATH_PROVISIONER_VERSION local-path-provisioner; BIN_LOCAL_PATH=$STAGE_BIN
 go_stage pause build_pause "KUBERNETES_VERSION PAUSE_VERSION"; BIN_PAUSE=$STAGE_BIN
+go_stage go-crictl build_crictl CRICTL_VERSION crictl; BIN_CRICTL=$STAGE_BIN
 
-export BIN_KUBECTL BIN_KUBERNETES BIN_ETCD BIN_COREDNS BIN_HELM BIN_KIND BIN_LOCAL_PATH BIN_PAUSE
+export BIN_KUBECTL BIN_KUBERNETES BIN_ETCD BIN_COREDNS BIN_HELM BIN_KIND BIN_LOCAL_PATH BIN_PAUSE BIN_CRICTL

@@ -1,6 +1,6 @@
 # stage: node image — what `kind build node-image` makes, done offline: a Debian root filesystem
 # with kind's base files (from the kind module), containerd/runc/CNI plugins from Debian, kubeadm,
-# kubelet and kubectl from the Kubernetes build, and every runtime image preloaded into
+# kubelet and kubectl from the Kubernetes build, crictl from cri-tools, and every runtime image preloaded into
 # containerd's k8s.io namespace (pinned, so the kubelet's image GC never removes them).
 # Sourced by build.sh.
 
@@ -10,7 +10,7 @@ KIND_MODULE_DIR=$(cd "$KIT_DIR/go/kind" && go list -m -f '{{.Dir}}' sigs.k8s.io/
 
 node_context() {
   local ctx; ctx=$(context node-base "$ROOTFS_NODE_TAR" "$BIN_KUBERNETES/kubeadm" "$BIN_KUBERNETES/kubelet" \
-    "$BIN_KUBECTL/kubectl" "$REPO_ROOT/clusters/bootstrap/runc-nosysresource" "$NODE_DIR/configure-node.sh")
+    "$BIN_KUBECTL/kubectl" "$BIN_CRICTL/crictl" "$REPO_ROOT/clusters/bootstrap/runc-nosysresource" "$NODE_DIR/configure-node.sh")
   cp -a "$KIND_MODULE_DIR/images/base/files" "$ctx/kind-files"
   chmod -R u+w "$ctx/kind-files"
   mkdir -p "$ctx/kind-files/kind/manifests"
@@ -28,6 +28,7 @@ build_image kube-gameday/node-base:"$KUBERNETES_VERSION" "$ctx" "FROM scratch
 ADD rootfs.tar /
 COPY kind-files/ /
 COPY kubeadm kubelet kubectl /usr/bin/
+COPY crictl /usr/local/bin/crictl
 COPY runc-nosysresource /usr/local/sbin/runc-nosysresource
 COPY configure-node.sh /tmp/configure-node.sh
 RUN PAUSE_IMAGE=registry.k8s.io/pause:$PAUSE_VERSION bash /tmp/configure-node.sh && rm /tmp/configure-node.sh
