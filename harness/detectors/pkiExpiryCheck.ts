@@ -18,9 +18,17 @@ import { readNodeCertificates } from "./nodePkiReader.js";
 import { inventory, type InventoryEntry } from "./pkiInventory.js";
 import { servingChain } from "./tlsServingChain.js";
 
+export type PkiScope = "all" | "authorities" | "cluster-authorities";
+
 export interface PkiExpiryParams extends ExpiryThresholdParams {
-  /** "all" certificates (default) or only the "authorities" (CAs). */
-  scope?: "all" | "authorities";
+  /**
+   * "all" certificates (default), only the "authorities" (every CA certificate found), or the
+   * "cluster-authorities": the CAs kubeadm manages, read from /etc/kubernetes (PKI files and the
+   * kubeconfigs). The last leaves out the kubelet's own self-signed serving CA in
+   * /var/lib/kubelet/pki/kubelet.crt, which the kubelet makes with one year of life and which no
+   * CA rotation replaces.
+   */
+  scope?: PkiScope;
   /** Include the API server's serving chain from a TLS handshake (default true). */
   apiServer?: boolean;
 }
@@ -54,6 +62,16 @@ export async function scanClusterPki(context: RunContext, options: { apiServer: 
   return { entries: inventory(certs), unreadable };
 }
 
+const KUBEADM_PKI_DIR = "/etc/kubernetes/";
+
+/** Pure: the inventory entries a scope covers. Node sources are "<node>:<path>". */
+export function entriesInScope(entries: InventoryEntry[], scope: PkiScope = "all"): InventoryEntry[] {
+  if (scope === "all") return entries;
+  const authorities = entries.filter((entry) => entry.cert.isCA);
+  if (scope === "authorities") return authorities;
+  return authorities.filter((entry) => entry.cert.source.slice(entry.cert.source.indexOf(":") + 1).startsWith(KUBEADM_PKI_DIR));
+}
+
 /** Pure: the detail line for one evaluation. */
 export function describeEvaluation(evaluation: RuleEvaluation, scanned: number, unreadable: string[]): string {
   const { rule, firing, soonest } = evaluation;
@@ -70,9 +88,9 @@ export const pkiExpiryCheck: CheckKind<PkiExpiryParams> = {
     type: "object",
     additionalProperties: false,
     required: ["threshold"],
-    properties: { ...EXPIRY_THRESHOLD_PROPERTIES, scope: { enum: ["all", "authorities"] }, apiServer: { type: "boolean" } },
+    properties: { ...EXPIRY_THRESHOLD_PROPERTIES, scope: { enum: ["all", "authorities", "cluster-authorities"] }, apiServer: { type: "boolean" } },
   },
-  describe: (params) => `PKI scan: ${params.scope === "authorities" ? "a CA" : "a certificate"} has < ${params.threshold} left (${params.rule ?? "CertificateRenewal"})`,
+  describe: (params) => `PKI scan: ${params.scope === "authorities" ? "a CA" : params.scope === "cluster-authorities" ? "a cluster CA (kubeadm's)" : "a certificate"} has < ${params.threshold} left (${params.rule ?? "CertificateRenewal"})`,
   observe(params, context, emit) {
     const rule = ruleOf(params);
     parseThreshold(params.threshold);
@@ -81,7 +99,7 @@ export const pkiExpiryCheck: CheckKind<PkiExpiryParams> = {
       emit,
       async (signal) => {
         const scan = await scanClusterPki(context, { apiServer: params.apiServer !== false, signal });
-        const entries = params.scope === "authorities" ? scan.entries.filter((entry) => entry.cert.isCA) : scan.entries;
+        const entries = entriesInScope(scan.entries, params.scope);
         if (entries.length === 0) return { holds: false, detail: `no certificates could be read${scan.unreadable.length ? `: ${scan.unreadable.join("; ")}` : ""}` };
         const evaluation = evaluateRule(rule, entries, new Date());
         return { holds: evaluation.firing.length > 0, detail: describeEvaluation(evaluation, entries.length, scan.unreadable) };

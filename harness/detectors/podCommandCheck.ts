@@ -24,6 +24,11 @@ export function runningPods(pods: V1Pod[]): V1Pod[] {
   return pods.filter((pod) => pod.status?.phase === "Running" && !pod.metadata?.deletionTimestamp);
 }
 
+/** Pure: whether a command's output matches, ignoring its final newline — a JavaScript `$` does not match before one, and `^ok$` should match what `echo ok` prints. */
+export function outputMatches(pattern: RegExp, stdout: string): boolean {
+  return pattern.test(stdout.replace(/\r?\n$/, ""));
+}
+
 export const podCommandCheck: CheckKind<PodCommandParams> = {
   kind: "podCommand",
   summary: "A command run in every running pod of a selector succeeds with output matching a pattern (polled).",
@@ -57,7 +62,7 @@ export const podCommandCheck: CheckKind<PodCommandParams> = {
             const container = params.container ?? pod.spec?.containers[0]?.name ?? "";
             const result = await execInPod(context.kube, { namespace, pod: name, container, command: params.command, timeoutMs: 30_000, signal });
             const output = `${result.stdout}${result.stderr}`.trim();
-            return { name, ok: result.exitCode === 0 && pattern.test(result.stdout), line: `${name}: exit ${result.exitCode} ${output.split("\n").pop()?.slice(0, 160) ?? ""}` };
+            return { name, ok: result.exitCode === 0 && outputMatches(pattern, result.stdout), line: `${name}: exit ${result.exitCode} ${output.split("\n").pop()?.slice(0, 160) ?? ""}` };
           }),
         );
         return { holds: results.every((r) => r.ok), detail: results.map((r) => r.line).join("; ") };

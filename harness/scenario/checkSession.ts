@@ -84,7 +84,9 @@ export function waitForCondition(kind: CheckKind, params: unknown, context: RunC
       if (wake === null) return;
       timer = setTimeout(() => check(tracker.tick(context.now())), Math.max(0, wake - context.now()) + 1);
     };
-    const onAbort = () => settle({ status: "error", observedAt: context.now(), detail: `cancelled: ${String((context.signal.reason as Error | undefined)?.message ?? "run aborted")}` });
+    // Say what the check last saw: an interrupted run is often interrupted because a check hangs.
+    const onAbort = () =>
+      settle({ status: "error", observedAt: context.now(), detail: `cancelled: ${String((context.signal.reason as Error | undefined)?.message ?? "run aborted")} (last seen: ${tracker.lastSeen})` });
     const session = new CheckSession(
       kind,
       params,

@@ -36,6 +36,11 @@ export class ConditionTracker {
     return this.state;
   }
 
+  /** What the check last reported ("nothing observed" before the first observation). */
+  get lastSeen(): string {
+    return this.lastDetail;
+  }
+
   /** Feeds one observation; `at` is when it was observed (clamped to the reference). */
   observe(at: MonoMs, holds: boolean, detail: string, now: MonoMs = at): ConditionState {
     if (this.state.status !== "pending") return this.state;

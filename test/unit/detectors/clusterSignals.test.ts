@@ -5,7 +5,7 @@ import type { V1Lease, V1Node, V1Pod } from "@kubernetes/client-node";
 import { readinessProblems } from "../../../harness/detectors/clusterReadyCheck.js";
 import { keyErrorLine, X509_EXPIRED } from "../../../harness/detectors/freshApiClientCheck.js";
 import { leaseAges, nodeReadiness } from "../../../harness/detectors/leaseStaleCheck.js";
-import { runningPods } from "../../../harness/detectors/podCommandCheck.js";
+import { outputMatches, runningPods } from "../../../harness/detectors/podCommandCheck.js";
 
 const node = (name: string, status: string, reason?: string): V1Node => ({ metadata: { name }, status: { conditions: [{ type: "Ready", status, ...(reason ? { reason } : {}) }] } });
 const pod = (name: string, phase: string, ready: boolean, deleting = false): V1Pod => ({
@@ -50,5 +50,14 @@ describe("signals of a cluster locked out by an expired CA", () => {
 
   it("runs pod commands only in running pods that are not being deleted", () => {
     assert.deepEqual(runningPods([pod("a", "Running", true), pod("b", "Pending", false), pod("c", "Running", true, true)]).map((p) => p.metadata?.name), ["a"]);
+  });
+
+  it("matches a command's output without its final newline, as `cat` prints it", () => {
+    // ca-expiry's check of a file written before the fault: `cat /data/ledger` prints "run=<id>\n".
+    assert.equal(outputMatches(/^run=42$/, "run=42\n"), true);
+    assert.equal(outputMatches(/^run=42$/, "run=42\r\n"), true);
+    assert.equal(outputMatches(/^run=42$/, "run=42"), true);
+    assert.equal(outputMatches(/^run=42$/, "run=42\nrun=43\n"), false, "only the last newline is dropped");
+    assert.equal(outputMatches(/^ok/, "ok\n"), true);
   });
 });

@@ -8,7 +8,7 @@ import { certificatesInPem } from "../../../harness/detectors/certificateFacts.j
 import { evaluateRule } from "../../../harness/detectors/certificateExpiryRule.js";
 import { kubeconfigCertificates } from "../../../harness/detectors/kubeconfigCertificates.js";
 import { certificatesOfBundle, splitListing } from "../../../harness/detectors/nodePkiReader.js";
-import { describeEvaluation } from "../../../harness/detectors/pkiExpiryCheck.js";
+import { describeEvaluation, entriesInScope } from "../../../harness/detectors/pkiExpiryCheck.js";
 import { inventory } from "../../../harness/detectors/pkiInventory.js";
 
 x509.cryptoProvider.set(globalThis.crypto);
@@ -68,6 +68,29 @@ describe("PKI inventory: effective expiry along the chain", () => {
     const silent = evaluateRule({ name: "CertificateRenewal", thresholdMs: 4 * 60_000 }, entries, NOW);
     assert.equal(silent.firing.length, 0);
     assert.match(describeEvaluation(silent, entries.length, ["node x: down"]), /silent over 2 certificates: soonest .* 5m left; unreadable: node x: down/);
+  });
+});
+
+describe("PKI scan scopes", () => {
+  it("cluster-authorities keeps kubeadm's CAs and leaves out the kubelet's self-signed serving CA", async () => {
+    // What a real node holds after a CA rotation: new ten-year CAs under /etc/kubernetes, and the
+    // kubelet's own serving pair, whose file carries a one-year CA of its own (seen on a kind node).
+    const clusterCa = await authority("kubernetes", minutes(10 * 365 * 24 * 60));
+    const kubeletCa = await authority("w-ca@1796180000", minutes(365 * 24 * 60));
+    const kubeletServing = await leaf("w@1796180000", kubeletCa, minutes(365 * 24 * 60));
+    const client = await leaf("system:node:w", clusterCa, minutes(365 * 24 * 60));
+    const entries = inventory([
+      ...certificatesInPem(pem(clusterCa.cert), "cp:/etc/kubernetes/pki/ca.crt"),
+      ...certificatesInPem(pem(kubeletServing) + pem(kubeletCa.cert), "w:/var/lib/kubelet/pki/kubelet.crt"),
+      ...certificatesInPem(pem(client), "w:/var/lib/kubelet/pki/kubelet-client-current.pem"),
+    ]);
+    const sources = (scope: Parameters<typeof entriesInScope>[1]) => entriesInScope(entries, scope).map((e) => e.cert.source).sort();
+    assert.equal(sources("all").length, 4);
+    assert.deepEqual(sources("authorities"), ["cp:/etc/kubernetes/pki/ca.crt", "w:/var/lib/kubelet/pki/kubelet.crt[1]"]);
+    assert.deepEqual(sources("cluster-authorities"), ["cp:/etc/kubernetes/pki/ca.crt"]);
+    const fiveYears = { name: "CertificateRenewal", thresholdMs: 1825 * 24 * 3_600_000 } as const;
+    assert.equal(evaluateRule(fiveYears, entriesInScope(entries, "authorities"), NOW).firing.length, 1, "the kubelet's CA has one year");
+    assert.equal(evaluateRule(fiveYears, entriesInScope(entries, "cluster-authorities"), NOW).firing.length, 0, "the cluster CA has ten");
   });
 });
 
