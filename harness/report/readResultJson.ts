@@ -60,15 +60,16 @@ export function parseRunResult(text: string, file: string): RunResult {
   if (!Array.isArray(doc.scenarios)) throw problem(file, "scenarios", "missing or not a list", "the file is damaged; take it from the report folder again");
   doc.scenarios.forEach((scenario: unknown, i) => {
     const at = `scenarios[${i}]`;
-    if (!isRecord(scenario) || typeof scenario.scenario !== "string") {
-      throw problem(file, `${at}.scenario`, "missing or not a string", "the file is damaged; take it from the report folder again");
+    if (!isRecord(scenario)) throw problem(file, at, "not an object", "the file is damaged; take it from the report folder again");
+    for (const field of ["scenario", "variant"]) {
+      if (typeof scenario[field] !== "string") throw problem(file, `${at}.${field}`, "missing or not a string", "the file is damaged; take it from the report folder again");
     }
     if (!Array.isArray(scenario.expectations)) {
       throw problem(file, `${at}.expectations`, "missing or not a list", "the file is damaged; take it from the report folder again");
     }
     scenario.expectations.forEach((expectation: unknown, j) => {
-      if (!isRecord(expectation) || typeof expectation.id !== "string" || typeof expectation.verdict !== "string") {
-        throw problem(file, `${at}.expectations[${j}]`, "needs a string id and verdict", "the file is damaged; take it from the report folder again");
+      if (!isRecord(expectation) || typeof expectation.id !== "string" || typeof expectation.verdict !== "string" || typeof expectation.description !== "string") {
+        throw problem(file, `${at}.expectations[${j}]`, "needs a string id, description and verdict", "the file is damaged; take it from the report folder again");
       }
     });
   });

@@ -45,9 +45,10 @@ describe("reading result.json back", () => {
     rejects(edited((d) => (d.tools = [])), /tools: missing or not an object/, /damaged/);
     rejects(edited((d) => (d.scenarios = {})), /scenarios: missing or not a list/, /damaged/);
     rejects(edited((d) => ((d.scenarios as Record<string, unknown>[])[1]!.expectations = null)), /scenarios\[1\]\.expectations: missing/, /damaged/);
+    rejects(edited((d) => delete (d.scenarios as Record<string, unknown>[])[0]!.variant), /scenarios\[0\]\.variant: missing/, /damaged/);
     rejects(
       edited((d) => (((d.scenarios as Record<string, unknown>[])[0]!.expectations as Record<string, unknown>[])[2] = { id: 3 })),
-      /scenarios\[0\]\.expectations\[2\]: needs a string id and verdict/,
+      /scenarios\[0\]\.expectations\[2\]: needs a string id, description and verdict/,
       /damaged/,
     );
   });
