@@ -2,6 +2,8 @@
 // those we race the promise against a timer: the caller gets a typed error on time, and the late
 // response (if any) is dropped. Watches and child processes are aborted for real by their owners.
 
+import { getMaxListeners, setMaxListeners } from "node:events";
+
 import { formatDuration } from "../scenario/duration.js";
 
 export class DeadlineExceededError extends Error {
@@ -57,6 +59,18 @@ export function abortReason(signal: AbortSignal | undefined, what: string): Erro
   return new Error(`${what}: cancelled`);
 }
 
+/**
+ * One check or step may have many calls in flight on its signal at once (a burst of 24 requests,
+ * a watch per kind), each listening for the abort until it settles: that is fan-out, not a leak,
+ * and Node's warning at 11 listeners would only alarm report readers.
+ */
+export const FAN_OUT_LISTENERS = 200;
+
+export function allowFanOut(signal: AbortSignal): AbortSignal {
+  setMaxListeners(Math.max(getMaxListeners(signal), FAN_OUT_LISTENERS), signal);
+  return signal;
+}
+
 /** A child signal and the means to let go of it. */
 export interface ScopedSignal {
   signal: AbortSignal;
@@ -83,7 +97,7 @@ export function childSignal(parent: AbortSignal | undefined, timeoutMs: number, 
   if (parent?.aborted) onAbort();
   else parent?.addEventListener("abort", onAbort, { once: true });
   controller.signal.addEventListener("abort", release, { once: true });
-  return { signal: controller.signal, release };
+  return { signal: allowFanOut(controller.signal), release };
 }
 
 /** Resolves after `ms`, or rejects early when `signal` aborts. For poll intervals, never for "waiting until it's probably ready". */

@@ -2,6 +2,7 @@
 // clock, to a listener; stop() ends it. Used for detectors (one session from steady state to the
 // end of the expect phase) and, through waitForCondition, for every expectation and waitFor step.
 
+import { allowFanOut } from "../kube/deadline.js";
 import type { CheckKind, Observation, RunContext } from "./kindTypes.js";
 import { ConditionTracker, type ConditionRule, type ConditionState } from "./conditionTracker.js";
 import type { MonoMs } from "./runResult.js";
@@ -34,7 +35,7 @@ export class CheckSession {
     if (this.running) return;
     const onParentAbort = () => this.controller.abort(this.context.signal.reason);
     this.context.signal.addEventListener("abort", onParentAbort, { once: true });
-    const context: RunContext = { ...this.context, signal: this.controller.signal };
+    const context: RunContext = { ...this.context, signal: allowFanOut(this.controller.signal) };
     const emit = (observation: Observation) => {
       if (this.controller.signal.aborted) return;
       this.listener({ at: observation.at ?? this.context.now(), holds: observation.holds, detail: observation.detail });

@@ -21,10 +21,9 @@
 // acts) → cleanup (always: cleanup steps, then the namespace deleted and verified gone).
 // Every external call has a deadline; nothing here sleeps except the negative-control window.
 
-import { getMaxListeners, setMaxListeners } from "node:events";
 import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
-import { childSignal, pause, withDeadline } from "../kube/deadline.js";
+import { allowFanOut, childSignal, pause, withDeadline } from "../kube/deadline.js";
 import { createKubeClients, type KubeClients } from "../kube/kubeClients.js";
 import { createNamespace, deleteNamespace, scenarioNamespaceName } from "../kube/namespaceLifecycle.js";
 import { connectivityProbe } from "../probes/connectivityProbe.js";
@@ -47,8 +46,6 @@ import { scenarioVerdict } from "./scenarioVerdict.js";
 import { Timeline } from "./timeline.js";
 import { planVariant, vacuityProblems, type ScenarioPlan } from "./variantPlan.js";
 
-/** Listeners the run signal may hold before Node warns: one per check or probe observed at once. */
-const CONCURRENT_OBSERVERS = 200;
 
 export interface ClusterSource {
   provider: ClusterProvider;
@@ -132,9 +129,8 @@ class ScenarioRun {
     this.timeline = new Timeline(this.clock);
     this.signal = options.signal ?? new AbortController().signal;
     // Every detector, expectation and probe observed at the same time listens on this signal and
-    // removes its listener when it settles: a few dozen at once is the design, not a leak, and
-    // Node's default warning at 11 only alarmed report readers.
-    setMaxListeners(Math.max(getMaxListeners(this.signal), CONCURRENT_OBSERVERS), this.signal);
+    // removes its listener when it settles: a few dozen at once is the design.
+    allowFanOut(this.signal);
     this.name = `${plan.definition.name}/${plan.variant.name}`;
     this.log = {
       info: (message) => options.log.info(`${this.name}: ${message}`),

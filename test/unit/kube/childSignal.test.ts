@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { getEventListeners } from "node:events";
+import { getEventListeners, getMaxListeners } from "node:events";
 
-import { childSignal } from "../../../harness/kube/deadline.js";
+import { allowFanOut, childSignal, FAN_OUT_LISTENERS } from "../../../harness/kube/deadline.js";
 
 describe("childSignal", () => {
   it("aborts with the parent's reason", () => {
@@ -30,5 +30,21 @@ describe("childSignal", () => {
     assert.ok(children.every((child) => !child.signal.aborted));
     parent.abort();
     assert.ok(children.every((child) => !child.signal.aborted), "a released child no longer follows its parent");
+  });
+
+  it("allows a step's or check's fan-out (a burst of requests each listening) without Node's leak warning", async () => {
+    const child = childSignal(undefined, 60_000, "traffic burst");
+    assert.equal(getMaxListeners(child.signal), FAN_OUT_LISTENERS);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    const handlers = Array.from({ length: 24 }, () => () => undefined);
+    for (const handler of handlers) child.signal.addEventListener("abort", handler);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    for (const handler of handlers) child.signal.removeEventListener("abort", handler);
+    child.release();
+    assert.deepEqual(warnings, []);
+    assert.equal(getMaxListeners(allowFanOut(new AbortController().signal)), FAN_OUT_LISTENERS);
   });
 });
