@@ -22,6 +22,7 @@ describe("childSignal", () => {
 
   it("release() unhooks from the parent at once, without aborting the child", () => {
     const parent = new AbortController();
+    allowFanOut(parent.signal); // as the runner does for its run signal
     // A run signal outlives hundreds of steps and polls; none may stay subscribed once done.
     const children = Array.from({ length: 50 }, () => childSignal(parent.signal, 60_000, "step"));
     assert.equal(getEventListeners(parent.signal, "abort").length, 50);
