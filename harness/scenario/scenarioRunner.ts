@@ -257,18 +257,33 @@ class ScenarioRun {
     const requirements = await this.prepareCluster();
     this.log.info(`acquiring a cluster (${requirements.controlPlanes} control plane, ${requirements.workers} worker)`);
     const stop = heartbeat(HEARTBEAT_MS, (elapsed) => this.log.info(`… still acquiring a cluster (${formatDuration(elapsed)})`), this.clock.now);
+    const acquiring = source.provider.acquire(requirements, { runId: this.options.runId, offline: source.offline, timeoutMs: source.timeoutMs });
     try {
-      const cluster = await withDeadline(
-        source.provider.acquire(requirements, { runId: this.options.runId, offline: source.offline, timeoutMs: source.timeoutMs }),
-        source.timeoutMs + STEP_GRACE_MS,
-        "acquire cluster",
-        this.signal,
-      );
+      const cluster = await withDeadline(acquiring, source.timeoutMs + STEP_GRACE_MS, "acquire cluster", this.signal);
       this.acquired = true;
       this.timeline.record("note", "cluster", `${cluster.provider} ${cluster.name}`);
       return cluster;
+    } catch (error) {
+      if (this.signal.aborted) await this.releaseLateCluster(acquiring, source);
+      throw error;
     } finally {
       stop();
+    }
+  }
+
+  /**
+   * Interrupted while the cluster was being made: `kind create` cannot be cancelled, so wait for it
+   * to finish and delete what it made — an interrupted run must not leave a cluster behind.
+   */
+  private async releaseLateCluster(acquiring: Promise<ClusterHandle>, source: ClusterSource): Promise<void> {
+    this.log.info("interrupted while the cluster is being created: waiting for it to finish, then deleting it");
+    try {
+      const late = await withDeadline(acquiring, source.timeoutMs + STEP_GRACE_MS, "finish cluster creation");
+      await withDeadline(source.provider.release(late, { keep: source.keep, timeoutMs: source.timeoutMs }), source.timeoutMs + STEP_GRACE_MS, "release cluster");
+      this.log.info(`${source.keep ? "kept" : "deleted"} cluster ${late.name}, created after the interruption`);
+    } catch (error) {
+      // A creation that failed cleans up after itself; anything else is left for `gameday clean`.
+      this.log.warn(`after the interruption: ${describeError(error)} — \`gameday clean\` removes what is left`);
     }
   }
 
