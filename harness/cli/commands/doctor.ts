@@ -7,7 +7,7 @@ import { execa } from "execa";
 import { dockerRuntime } from "../../cluster/dockerRuntime.js";
 import { KIT_BUILD_COMMAND, readKitLock, type KitLock } from "../../cluster/kitLock.js";
 import { nodeImagePresent } from "../../cluster/nodeImage.js";
-import { StateStore } from "../../cluster/stateStore.js";
+import { ownerIsAlive, StateStore } from "../../cluster/stateStore.js";
 import { BOOTSTRAP_COMMAND, resolveTool, type ToolName } from "../../cluster/toolPaths.js";
 import type { CliIO } from "../cliIO.js";
 import { ExitCode, type ExitCodeValue } from "../exitCodes.js";
@@ -100,9 +100,18 @@ export async function runDoctorChecks(): Promise<DoctorCheck[]> {
     }
   }
 
-  const records = await store.list();
-  if (records.length > 0) {
-    checks.push({ name: "leftover clusters", status: "warn", detail: `${records.length} recorded: ${records.map((r) => r.name).join(", ")}`, fix: "gameday clean" });
+  // A cluster a live run holds (its lease names a running process) is not left over: say so, and
+  // do not send the user to `gameday clean` in the middle of someone's run.
+  const inUse: string[] = [];
+  const leftover: string[] = [];
+  for (const record of await store.list()) {
+    const holder = await store.leaseHolder(record.name);
+    if (holder && ownerIsAlive(holder)) inUse.push(`${record.name} (run ${holder.runId}, pid ${holder.pid})`);
+    else leftover.push(record.name);
+  }
+  if (inUse.length > 0) checks.push({ name: "clusters in use", status: "ok", detail: `${inUse.length} held by a live run: ${inUse.join(", ")}` });
+  if (leftover.length > 0) {
+    checks.push({ name: "leftover clusters", status: "warn", detail: `${leftover.length} recorded, no live run holds them: ${leftover.join(", ")}`, fix: "gameday clean" });
   }
   return checks;
 }
