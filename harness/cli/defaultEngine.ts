@@ -33,6 +33,7 @@ export function defaultEngine(): ScenarioEngine {
         log,
         signal: request.signal,
         tools: await toolVersions(request.nodeImage, request.progress),
+        ...(request.remediation ? { remediation: request.remediation } : {}),
       });
     },
   };

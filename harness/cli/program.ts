@@ -22,6 +22,8 @@ export interface RunOptions extends GlobalOptions {
   allowContext?: string;
   reports?: string;
   image?: string;
+  /** Training mode: a person fixes the cluster at the remediation phase; the run grades the fix. */
+  train: boolean;
 }
 
 export interface CommandHandlers {
@@ -66,9 +68,10 @@ export function buildProgram(handlers: CommandHandlers, repairs: RepairRegistry,
     .option("--allow-context <name>", "allow faults on this context; must name it exactly (implies --context)")
     .option("--reports <dir>", "write reports here (default: reports/<run id>)")
     .option("--image <ref>", "kind node image (default: NODE_IMAGE of clusters/images/kit.lock)")
+    .option("--train", "training mode: one scenario variant; after the fault a person fixes the cluster (hints on request) and the run grades the fix", false)
     .addHelpText("after", `\n${EXIT_CODES_HELP}`)
-    .action(async (scenarios: string[], opts: { variant: string[]; keepCluster: boolean; offline: boolean; context?: string; allowContext?: string; reports?: string; image?: string }) => {
-      const options: RunOptions = { ...global(), scenarios, variants: opts.variant, keepCluster: opts.keepCluster, offline: opts.offline };
+    .action(async (scenarios: string[], opts: { variant: string[]; keepCluster: boolean; offline: boolean; context?: string; allowContext?: string; reports?: string; image?: string; train: boolean }) => {
+      const options: RunOptions = { ...global(), scenarios, variants: opts.variant, keepCluster: opts.keepCluster, offline: opts.offline, train: opts.train };
       if (opts.context !== undefined) options.context = opts.context;
       if (opts.allowContext !== undefined) options.allowContext = opts.allowContext;
       if (opts.reports !== undefined) options.reports = opts.reports;

@@ -3,6 +3,7 @@
 // structurally so the engine's ScenarioDefinition fits without the CLI depending on its internals.
 import type { ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
 import type { RunResult } from "../scenario/runResult.js";
+import type { RemediationGate } from "../scenario/remediationGate.js";
 
 interface Restricted {
   variants?: string[];
@@ -57,6 +58,8 @@ export interface RunRequest {
   progress: (line: string) => void;
   /** The node image chosen with --image, for the run's record of tool versions. */
   nodeImage?: string;
+  /** Training mode: a person remediates instead of the scenario's remediate steps. */
+  remediation?: RemediationGate;
 }
 
 export interface ScenarioEngine {

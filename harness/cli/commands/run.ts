@@ -2,6 +2,7 @@
 // exists), pick the cluster provider, run through the engine, always release clusters, write the
 // reports, and turn the verdicts into an exit code.
 import { resolve } from "node:path";
+import type { Readable } from "node:stream";
 
 import type { ClusterProvider } from "../../cluster/clusterHandle.js";
 import { ExistingProvider, faultsAllowedFor } from "../../cluster/existingProvider.js";
@@ -18,6 +19,7 @@ import type { RunOptions } from "../program.js";
 import { newRunId } from "../runId.js";
 import type { RunRequest, ScenarioEngine } from "../scenarioEngine.js";
 import { resolveScenarioArgs } from "../scenarioPaths.js";
+import { TerminalTrainingGate } from "../trainingGate.js";
 
 const RELEASE_TIMEOUT_MS = 5 * 60_000;
 
@@ -47,6 +49,24 @@ export function refuseFaultsOnUnallowedContext(context: string, allowContext: st
   }
 }
 
+/**
+ * Training is one person on one broken cluster: exactly one scenario and one variant. Narrows the
+ * request to that variant, or says which to pick.
+ */
+export function trainingTarget(scenarios: RunRequest["scenarios"]): void {
+  const [only, ...more] = scenarios;
+  if (!only || more.length > 0) {
+    throw new HarnessError("input", `--train takes exactly one scenario, got ${scenarios.length}`, { hint: "name one, e.g. gameday run probe-cycle --train --variant readiness-cycle" });
+  }
+  const variants = only.variants ?? variantNames(only.scenario);
+  if (variants.length !== 1) {
+    throw new HarnessError("input", `--train needs one variant of ${only.scenario.name}, which has ${variants.length}: ${variants.join(", ")}`, {
+      hint: `pick one with --variant, e.g. --variant ${variants[0]}`,
+    });
+  }
+  only.variants = variants;
+}
+
 export async function runCommand(
   io: CliIO,
   engine: ScenarioEngine,
@@ -54,6 +74,7 @@ export async function runCommand(
   paths: { scenariosDir: string; cwd: string },
   progress: (line: string) => void,
   signal: AbortSignal,
+  trainingInput: Readable = process.stdin,
 ): Promise<ExitCodeValue> {
   const context = contextFromOptions(options);
   const resolved = await resolveScenarioArgs(options.scenarios, paths);
@@ -74,6 +95,7 @@ export async function runCommand(
   }
 
   if (context !== undefined) refuseFaultsOnUnallowedContext(context, options.allowContext, scenarios);
+  if (options.train) trainingTarget(scenarios);
 
   const runId = newRunId();
   const reportsDir = resolve(paths.cwd, options.reports ?? `reports/${runId}`);
@@ -84,7 +106,17 @@ export async function runCommand(
   let result: RunResult | undefined;
   let runError: unknown;
   try {
-    result = await engine.run({ runId, scenarios, provider, offline: options.offline, keepCluster: options.keepCluster, signal, progress, ...(options.image ? { nodeImage: options.image } : {}) });
+    result = await engine.run({
+      runId,
+      scenarios,
+      provider,
+      offline: options.offline,
+      keepCluster: options.keepCluster,
+      signal,
+      progress,
+      ...(options.image ? { nodeImage: options.image } : {}),
+      ...(options.train ? { remediation: new TerminalTrainingGate(io, trainingInput) } : {}),
+    });
   } catch (err) {
     runError = err;
   }

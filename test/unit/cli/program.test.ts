@@ -46,12 +46,12 @@ function harness(repairs = new RepairRegistry()) {
 describe("gameday argument parsing", () => {
   it("parses run with scenarios, repeated variants and every flag", async () => {
     const h = harness();
-    const code = await h.parse("run", "probe-cycle", "./mine", "--variant", "guarded", "--variant", "unguarded", "--keep-cluster", "--offline", "--reports", "out", "--image", "n:1", "--debug");
+    const code = await h.parse("run", "probe-cycle", "./mine", "--variant", "guarded", "--variant", "unguarded", "--keep-cluster", "--offline", "--reports", "out", "--image", "n:1", "--train", "--debug");
     assert.equal(code, ExitCode.Ok);
     assert.deepEqual(h.calls, [
       {
         command: "run",
-        options: { debug: true, scenarios: ["probe-cycle", "./mine"], variants: ["guarded", "unguarded"], keepCluster: true, offline: true, reports: "out", image: "n:1" },
+        options: { debug: true, scenarios: ["probe-cycle", "./mine"], variants: ["guarded", "unguarded"], keepCluster: true, offline: true, train: true, reports: "out", image: "n:1" },
       },
     ]);
   });
@@ -59,13 +59,13 @@ describe("gameday argument parsing", () => {
   it("defaults run to every scenario, every variant, nothing kept, online", async () => {
     const h = harness();
     await h.parse("run");
-    assert.deepEqual(h.calls[0]?.options, { debug: false, scenarios: [], variants: [], keepCluster: false, offline: false });
+    assert.deepEqual(h.calls[0]?.options, { debug: false, scenarios: [], variants: [], keepCluster: false, offline: false, train: false });
   });
 
   it("passes --context and --allow-context through untouched", async () => {
     const h = harness();
     await h.parse("run", "x", "--context", "staging", "--allow-context", "staging");
-    assert.deepEqual(h.calls[0]?.options, { debug: false, scenarios: ["x"], variants: [], keepCluster: false, offline: false, context: "staging", allowContext: "staging" });
+    assert.deepEqual(h.calls[0]?.options, { debug: false, scenarios: ["x"], variants: [], keepCluster: false, offline: false, train: false, context: "staging", allowContext: "staging" });
   });
 
   it("parses the other commands", async () => {
