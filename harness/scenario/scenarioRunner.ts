@@ -232,9 +232,13 @@ class ScenarioRun {
     this.phase("remediate");
     const remediationStart = this.clock.now();
     const someoneActs = this.options.remediation !== undefined || this.plan.remediate.length > 0;
+    // Deadlines count from the start of remediation; a person gets as long as they need, so in
+    // training they count from "done", and the time the person took is added to each TTR.
+    let reference = someoneActs ? remediationStart : t0;
     if (this.options.remediation) {
       const outcome = await this.options.remediation.waitForPerson(this.briefing(), this.signal);
-      this.timeline.record("remediation", "person", outcome.gaveUp ? "gave up" : "says it is fixed");
+      reference = this.clock.now();
+      this.timeline.record("remediation", "person", `${outcome.gaveUp ? "gave up" : "says it is fixed"} after ${formatDuration(reference - remediationStart)}`);
       if (outcome.gaveUp) {
         this.results.remediate.push({ id: "remediate.person", phase: "remediate", description: "the trainee fixed the cluster", verdict: "failed", message: "gave up" });
         return this.skipAfter("the trainee gave up");
@@ -244,8 +248,8 @@ class ScenarioRun {
     }
 
     this.phase("recover");
-    const reference = someoneActs ? remediationStart : t0;
-    const recovered = await Promise.all(this.plan.recover.map((spec) => this.evaluate(spec, "recover", reference)));
+    const personTookMs = reference - (someoneActs ? remediationStart : t0);
+    const recovered = await Promise.all(this.plan.recover.map((spec) => this.evaluate(spec, "recover", reference, personTookMs)));
     this.results.recover.push(...recovered);
   }
 
@@ -382,7 +386,8 @@ class ScenarioRun {
 
   // ── expectations ─────────────────────────────────────────────────────────────────────────
 
-  private async evaluate(spec: ExpectationSpec, phase: "steady" | "expect" | "recover", reference: MonoMs): Promise<ExpectationResult> {
+  /** `recoverOffsetMs`: time before `reference` that counts toward time-to-recover (a trainee's work). */
+  private async evaluate(spec: ExpectationSpec, phase: "steady" | "expect" | "recover", reference: MonoMs, recoverOffsetMs = 0): Promise<ExpectationResult> {
     const kind = this.loaded.registry.check(spec.kind);
     const base: ExpectationResult = { id: spec.id, phase, description: spec.description ?? spec.kind, verdict: "error", deadlineMs: spec.withinMs };
     if (spec.standsFor) base.standsFor = spec.standsFor;
@@ -404,11 +409,11 @@ class ScenarioRun {
         this.timeline.record("symptom", spec.id, outcome.detail, outcome.observedAt);
       }
       if (phase === "recover") {
-        result.timeToRecoverMs = outcome.elapsedMs;
-        if (outcome.firstObservation) result.message = `already held when first observed, so recovery took at most ${formatDuration(outcome.elapsedMs)}: ${outcome.detail}`;
+        result.timeToRecoverMs = outcome.elapsedMs + recoverOffsetMs;
+        if (outcome.firstObservation) result.message = `already held when first observed, so recovery took at most ${formatDuration(result.timeToRecoverMs)}: ${outcome.detail}`;
         this.timeline.record("recovery", spec.id, outcome.detail, outcome.observedAt);
       }
-      this.log.info(`${phase}: ✓ ${spec.id} after ${formatDuration(outcome.elapsedMs)}`);
+      this.log.info(`${phase}: ✓ ${spec.id} after ${formatDuration(result.timeToRecoverMs ?? outcome.elapsedMs)}`);
       return result;
     }
     if (outcome.status === "pending") return { ...base, message: "the observation ended without a verdict" };
@@ -716,6 +721,16 @@ class ScenarioRun {
     };
   }
 
+  /** A check as reports name it ("deployment orders available"), falling back to its id. */
+  private describeCheck(spec: ExpectationSpec): string {
+    const kind = this.loaded.registry.check(spec.kind);
+    try {
+      return kind ? `${spec.negate ? "not: " : ""}${kind.describe(interpolate(spec.params, this.values()))}` : spec.id;
+    } catch {
+      return spec.id;
+    }
+  }
+
   private briefing() {
     return {
       scenario: this.plan.definition.name,
@@ -726,7 +741,7 @@ class ScenarioRun {
       namespace: this.namespace,
       kubeconfigPath: this.cluster!.kubeconfigPath,
       contextName: this.cluster!.contextName,
-      recoveryChecks: this.plan.recover.map((spec) => spec.description ?? spec.id),
+      recoveryChecks: this.plan.recover.map((spec) => spec.description ?? this.describeCheck(spec)),
     };
   }
 
