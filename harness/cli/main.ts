@@ -87,5 +87,11 @@ function packageVersion(): string {
 // The bin link (node_modules/.bin/gameday) is a symlink: compare real paths.
 const invokedPath = process.argv[1];
 if (invokedPath !== undefined && import.meta.url === pathToFileURL(realpathSync(invokedPath)).href) {
+  // A reader that stops early (`gameday list | head`) closes the pipe: stop quietly, as Unix tools
+  // do, instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }
