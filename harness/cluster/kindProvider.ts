@@ -28,7 +28,7 @@ import { GAMEDAY_NETWORK } from "./gamedayNetwork.js";
 import { KitLockError, readKitLock } from "./kitLock.js";
 import { NodeImageMissingError, nodeImagePresent } from "./nodeImage.js";
 import { reuseDecision } from "./reuseRules.js";
-import { currentOwner, ownerIsAlive, StateStore, type ClusterRecord } from "./stateStore.js";
+import { currentOwner, StateStore, type ClusterRecord } from "./stateStore.js";
 import { withDeadline } from "./withDeadline.js";
 
 export class UnsupportedClusterError extends HarnessError {
@@ -179,8 +179,7 @@ export class KindProvider implements ClusterProvider {
     for (const record of await this.store.list()) {
       if (this.held.has(record.name)) continue;
       if (!reuseDecision(record, requirements, fingerprint).reusable) continue;
-      const holder = await this.store.leaseHolder(record.name);
-      if (holder && ownerIsAlive(holder)) continue;
+      if (await this.store.liveHolder(record.name)) continue;
       if (!(await this.store.claim(record.name, currentOwner(runId)))) continue;
       const problem = await this.healthProblem(record);
       if (problem) {

@@ -11,7 +11,7 @@ import { GAMEDAY_NETWORK } from "./gamedayNetwork.js";
 import type { KindCli } from "./kindCli.js";
 import { removeKindCluster } from "./kindClusterRemover.js";
 import { KIND_CLUSTER_LABEL } from "./kindLabels.js";
-import { ownerIsAlive, type StateStore } from "./stateStore.js";
+import type { StateStore } from "./stateStore.js";
 import { withDeadline } from "./withDeadline.js";
 
 export interface CleanOptions {
@@ -56,8 +56,8 @@ export async function reap(deps: ReaperDeps, options: CleanOptions): Promise<Cle
       report.skipped.push({ name: record.name, reason: "the record does not name a gameday- cluster; remove the record by hand" });
       continue;
     }
-    const holder = await deps.store.leaseHolder(record.name);
-    if (holder && ownerIsAlive(holder) && holder.pid !== process.pid && !options.force) {
+    const holder = await deps.store.liveHolder(record.name);
+    if (holder && holder.pid !== process.pid && !options.force) {
       report.skipped.push({ name: record.name, reason: `in use by run ${holder.runId} (pid ${holder.pid} on ${holder.host}); --force removes it anyway` });
       continue;
     }
@@ -99,8 +99,8 @@ async function removeOrphanKubeconfigs(store: StateStore, options: CleanOptions,
   const records = new Set((await store.list()).map((r) => r.name));
   for (const name of await store.kubeconfigNames()) {
     if (records.has(name)) continue;
-    const holder = await store.leaseHolder(name);
-    if (holder && ownerIsAlive(holder) && holder.pid !== process.pid && !options.force) {
+    const holder = await store.liveHolder(name);
+    if (holder && holder.pid !== process.pid && !options.force) {
       report.skipped.push({ name: `kubeconfig copy ${name}`, reason: `in use by run ${holder.runId} (pid ${holder.pid})` });
       continue;
     }

@@ -183,11 +183,16 @@ export class StateStore {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw new StateStoreError(`cannot create ${path}: ${String(err)}`, err);
       }
-      const holder = await this.leaseHolder(name);
-      if (holder && ownerIsAlive(holder)) return false;
+      if (await this.liveHolder(name)) return false;
       await rm(path, { force: true }); // stale lease of a crashed run
     }
     return false;
+  }
+
+  /** The run holding `name`, if its process is still alive (a crashed run's lease holds nothing). */
+  async liveHolder(name: string): Promise<RunOwner | undefined> {
+    const holder = await this.leaseHolder(name);
+    return holder && ownerIsAlive(holder) ? holder : undefined;
   }
 
   async leaseHolder(name: string): Promise<RunOwner | undefined> {

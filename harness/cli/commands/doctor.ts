@@ -7,7 +7,7 @@ import { execa } from "execa";
 import { dockerRuntime } from "../../cluster/dockerRuntime.js";
 import { KIT_BUILD_COMMAND, readKitLock, type KitLock } from "../../cluster/kitLock.js";
 import { nodeImagePresent } from "../../cluster/nodeImage.js";
-import { ownerIsAlive, StateStore } from "../../cluster/stateStore.js";
+import { StateStore } from "../../cluster/stateStore.js";
 import { BOOTSTRAP_COMMAND, resolveTool, type ToolName } from "../../cluster/toolPaths.js";
 import type { CliIO } from "../cliIO.js";
 import { ExitCode, type ExitCodeValue } from "../exitCodes.js";
@@ -105,8 +105,8 @@ export async function runDoctorChecks(): Promise<DoctorCheck[]> {
   const inUse: string[] = [];
   const leftover: string[] = [];
   for (const record of await store.list()) {
-    const holder = await store.leaseHolder(record.name);
-    if (holder && ownerIsAlive(holder)) inUse.push(`${record.name} (run ${holder.runId}, pid ${holder.pid})`);
+    const holder = await store.liveHolder(record.name);
+    if (holder) inUse.push(`${record.name} (run ${holder.runId}, pid ${holder.pid})`);
     else leftover.push(record.name);
   }
   if (inUse.length > 0) checks.push({ name: "clusters in use", status: "ok", detail: `${inUse.length} held by a live run: ${inUse.join(", ")}` });

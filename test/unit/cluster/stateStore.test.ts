@@ -53,7 +53,10 @@ describe("state store", () => {
     const dead = { runId: "old", pid: 2 ** 22 + 12345, host: currentOwner("x").host, since: "" };
     assert.equal(ownerIsAlive(dead), false, "pid above pid_max cannot be alive");
     await writeFile(join(store.dir, "clusters", "gameday-a.lease"), JSON.stringify(dead));
+    assert.equal((await store.leaseHolder("gameday-a"))?.runId, "old");
+    assert.equal(await store.liveHolder("gameday-a"), undefined, "a dead run holds nothing");
     assert.equal(await store.claim("gameday-a", currentOwner("run-3")), true);
+    assert.equal((await store.liveHolder("gameday-a"))?.runId, "run-3", "this live process holds it now");
     assert.equal((await store.leaseHolder("gameday-a"))?.runId, "run-3");
   });
 
