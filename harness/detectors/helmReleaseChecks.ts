@@ -3,7 +3,6 @@
 // detector built on them is silent on a healthy release and fires the moment records vanish. In a
 // `recover:` entry, use them with `negate: true` ("the invariant holds again").
 
-import { getMaxListeners, setMaxListeners } from "node:events";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import type { CheckKind, Observation, RunContext } from "../scenario/kindTypes.js";
 import { watchObjects, type WatchTarget } from "../kube/watchObjects.js";
@@ -86,8 +85,6 @@ function observeSeveral(
   evaluate: (snapshots: Map<string, KubernetesObject[]>) => Observation,
   emit: (observation: Observation) => void,
 ): Promise<void> {
-  // One watch per kind, each listening for the same abort: more than Node's default of 10 listeners.
-  setMaxListeners(Math.max(getMaxListeners(context.signal), 10) + targets.length, context.signal);
   const snapshots = new Map<string, KubernetesObject[]>();
   const onSnapshot = (kind: string) => (objects: KubernetesObject[]) => {
     snapshots.set(kind, objects);

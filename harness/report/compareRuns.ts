@@ -1,5 +1,5 @@
 import type { RunResult } from "../scenario/runResult.js";
-import { DEFAULT_TIMING_THRESHOLD, diffRuns, type ExpectationDiff, type MeasuredSide, type TimingThreshold } from "./diffRuns.js";
+import { DEFAULT_TIMING_THRESHOLD, diffRuns, type ExpectationDiff, type MeasuredSide, type RunDiff, type TimingThreshold } from "./diffRuns.js";
 import { formatDuration } from "./formatDuration.js";
 import { escapeMarkdown } from "./markdownText.js";
 import { redactRunResult } from "./redactRunResult.js";
@@ -66,6 +66,11 @@ function count(n: number, singular: string, plural: string): string {
  * expectation whose verdict changed or whose TTD/TTR moved beyond the threshold, then the rest folded.
  */
 export function compareRuns(before: RunResult, after: RunResult, options: CompareOptions = {}): string {
+  return comparison(before, after, options).markdown;
+}
+
+/** compareRuns' Markdown and the diff it was made from (e.g. to gate on regressions). */
+export function comparison(before: RunResult, after: RunResult, options: CompareOptions = {}): { markdown: string; diff: RunDiff } {
   const threshold = options.threshold ?? DEFAULT_TIMING_THRESHOLD;
   // Redact before escaping: Markdown escapes would break the patterns (a JWT holds "_").
   const diff = diffRuns(redactRunResult(before), redactRunResult(after), threshold);
@@ -107,5 +112,5 @@ export function compareRuns(before: RunResult, after: RunResult, options: Compar
   if (unchanged.length) {
     lines.push(`<details><summary>${unchanged.length} unchanged</summary>`, "", ...TABLE_HEAD, ...unchanged.map((d) => row(d, threshold)), "", "</details>", "");
   }
-  return lines.join("\n");
+  return { markdown: lines.join("\n"), diff };
 }

@@ -10,6 +10,7 @@ import { RESULT_JSON_SCHEMA_VERSION } from "./resultJson.js";
 
 const RESULT_FILE = "result.json";
 const SUPPORTED_MAJOR = RESULT_JSON_SCHEMA_VERSION.split(".")[0];
+const DAMAGED = "the file is damaged; take it from the report folder again";
 
 function problem(file: string, field: string, message: string, hint: string): HarnessError {
   return new HarnessError("input", `${file}: ${field}: ${message}`, { hint });
@@ -55,21 +56,21 @@ export function parseRunResult(text: string, file: string): RunResult {
   if (version.split(".")[0] !== SUPPORTED_MAJOR) {
     throw problem(file, "schemaVersion", `version ${version} is not readable by this gameday (reads ${SUPPORTED_MAJOR}.x)`, "compare with the gameday version that wrote it");
   }
-  if (typeof doc.runId !== "string") throw problem(file, "runId", "missing or not a string", "the file is damaged; take it from the report folder again");
-  if (!isRecord(doc.tools)) throw problem(file, "tools", "missing or not an object", "the file is damaged; take it from the report folder again");
-  if (!Array.isArray(doc.scenarios)) throw problem(file, "scenarios", "missing or not a list", "the file is damaged; take it from the report folder again");
+  if (typeof doc.runId !== "string") throw problem(file, "runId", "missing or not a string", DAMAGED);
+  if (!isRecord(doc.tools)) throw problem(file, "tools", "missing or not an object", DAMAGED);
+  if (!Array.isArray(doc.scenarios)) throw problem(file, "scenarios", "missing or not a list", DAMAGED);
   doc.scenarios.forEach((scenario: unknown, i) => {
     const at = `scenarios[${i}]`;
-    if (!isRecord(scenario)) throw problem(file, at, "not an object", "the file is damaged; take it from the report folder again");
+    if (!isRecord(scenario)) throw problem(file, at, "not an object", DAMAGED);
     for (const field of ["scenario", "variant"]) {
-      if (typeof scenario[field] !== "string") throw problem(file, `${at}.${field}`, "missing or not a string", "the file is damaged; take it from the report folder again");
+      if (typeof scenario[field] !== "string") throw problem(file, `${at}.${field}`, "missing or not a string", DAMAGED);
     }
     if (!Array.isArray(scenario.expectations)) {
-      throw problem(file, `${at}.expectations`, "missing or not a list", "the file is damaged; take it from the report folder again");
+      throw problem(file, `${at}.expectations`, "missing or not a list", DAMAGED);
     }
     scenario.expectations.forEach((expectation: unknown, j) => {
       if (!isRecord(expectation) || typeof expectation.id !== "string" || typeof expectation.verdict !== "string" || typeof expectation.description !== "string") {
-        throw problem(file, `${at}.expectations[${j}]`, "needs a string id, description and verdict", "the file is damaged; take it from the report folder again");
+        throw problem(file, `${at}.expectations[${j}]`, "needs a string id, description and verdict", DAMAGED);
       }
     });
   });

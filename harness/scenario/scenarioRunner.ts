@@ -35,7 +35,7 @@ import { CheckSession, waitForCondition } from "./checkSession.js";
 import { DetectorTracker, type Detection } from "./detectorTracker.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { interpolate, type InterpolationValues } from "./interpolation.js";
-import type { PreparationContext, RunContext, StepContext } from "./kindTypes.js";
+import type { CheckKind, PreparationContext, RunContext, StepContext } from "./kindTypes.js";
 import type { RemediationGate } from "./remediationGate.js";
 import { RunClock } from "./runClock.js";
 import { heartbeat, type RunLog } from "./runLog.js";
@@ -75,6 +75,11 @@ const FIRST_OBSERVATION_GRACE_MS = 30_000;
 /** Steps enforce their own timeout; the runner's hard stop comes this much later, so their own (clearer) errors win. */
 const STEP_GRACE_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
+
+/** What a check asserts, in the words of reports and logs ("not: deployment web available"). */
+function checkText(kind: CheckKind, spec: ExpectationSpec, params: unknown): string {
+  return `${spec.negate ? "not: " : ""}${kind.describe(params)}`;
+}
 
 export async function runScenario(loaded: LoadedScenario, variant: string, options: RunScenarioOptions): Promise<ScenarioResult> {
   const plan = planVariant(loaded.definition, variant);
@@ -232,9 +237,11 @@ class ScenarioRun {
     this.phase("remediate");
     const remediationStart = this.clock.now();
     const someoneActs = this.options.remediation !== undefined || this.plan.remediate.length > 0;
-    // Deadlines count from the start of remediation; a person gets as long as they need, so in
-    // training they count from "done", and the time the person took is added to each TTR.
-    let reference = someoneActs ? remediationStart : t0;
+    // Time to recover runs from the start of remediation (from t0 when nobody acts). Deadlines count
+    // from there too, except that a trainee gets as long as they need: theirs count from "done",
+    // and the time the person took is added to each TTR.
+    const recoveryStart = someoneActs ? remediationStart : t0;
+    let reference = recoveryStart;
     if (this.options.remediation) {
       const outcome = await this.options.remediation.waitForPerson(this.briefing(), this.signal);
       reference = this.clock.now();
@@ -248,8 +255,7 @@ class ScenarioRun {
     }
 
     this.phase("recover");
-    const personTookMs = reference - (someoneActs ? remediationStart : t0);
-    const recovered = await Promise.all(this.plan.recover.map((spec) => this.evaluate(spec, "recover", reference, personTookMs)));
+    const recovered = await Promise.all(this.plan.recover.map((spec) => this.evaluate(spec, "recover", reference, reference - recoveryStart)));
     this.results.recover.push(...recovered);
   }
 
@@ -398,7 +404,7 @@ class ScenarioRun {
     } catch (error) {
       return { ...base, message: describeError(error) };
     }
-    const what = `${spec.negate ? "not: " : ""}${kind.describe(params)}`;
+    const what = checkText(kind, spec, params);
     base.description = spec.description ?? `${what} within ${formatDuration(spec.withinMs)}${spec.holdForMs ? `, holding ${formatDuration(spec.holdForMs)}` : ""}`;
     this.log.info(`${phase}: waiting up to ${formatDuration(reference + spec.withinMs - this.clock.now())} for ${what}`);
     const outcome = await waitForCondition(kind, params, this.context(this.signal), { reference, withinMs: spec.withinMs, holdForMs: spec.holdForMs, negate: spec.negate });
@@ -725,7 +731,7 @@ class ScenarioRun {
   private describeCheck(spec: ExpectationSpec): string {
     const kind = this.loaded.registry.check(spec.kind);
     try {
-      return kind ? `${spec.negate ? "not: " : ""}${kind.describe(interpolate(spec.params, this.values()))}` : spec.id;
+      return kind ? checkText(kind, spec, interpolate(spec.params, this.values())) : spec.id;
     } catch {
       return spec.id;
     }

@@ -7,8 +7,7 @@ import { dirname, resolve } from "node:path";
 
 import type { CliIO } from "../cliIO.js";
 import { ExitCode, type ExitCodeValue } from "../exitCodes.js";
-import { compareRuns, type CompareOptions } from "../../report/compareRuns.js";
-import { diffRuns } from "../../report/diffRuns.js";
+import { comparison, type CompareOptions } from "../../report/compareRuns.js";
 import { readRunResult } from "../../report/readResultJson.js";
 
 export interface CompareCommandOptions {
@@ -26,7 +25,7 @@ export async function compareCommand(io: CliIO, options: CompareCommandOptions, 
   const labels: CompareOptions = {};
   if (options.beforeLabel !== undefined) labels.beforeLabel = options.beforeLabel;
   if (options.afterLabel !== undefined) labels.afterLabel = options.afterLabel;
-  const markdown = compareRuns(before, after, labels);
+  const { markdown, diff } = comparison(before, after, labels);
   io.out(markdown);
   if (options.out !== undefined) {
     const file = resolve(cwd, options.out);
@@ -34,6 +33,5 @@ export async function compareCommand(io: CliIO, options: CompareCommandOptions, 
     await writeFile(file, markdown, "utf8");
     io.err(`comparison written to ${file}`);
   }
-  const regressions = diffRuns(before, after).expectations.filter((d) => d.change === "regression").length;
-  return regressions > 0 ? ExitCode.ExpectationsFailed : ExitCode.Ok;
+  return diff.expectations.some((d) => d.change === "regression") ? ExitCode.ExpectationsFailed : ExitCode.Ok;
 }
