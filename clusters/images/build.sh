@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the offline image kit: every binary from Go modules (or C, for pause), every runtime
 # image from Debian packages plus those binaries, and a kind node image with all of them
-# preloaded — under the same names and tags kind and kubeadm ask for, so nothing is ever pulled.
+# preloaded — under the same names and tags kind and kubeadm ask for, so nothing is ever pulled
+# (the one exception is the CNI: the kit's own kindnet-compatible agent, see kit.lock).
 #
 # Each stage's output is cached under $KUBE_GAMEDAY_CACHE/kit, keyed by the lock-file values and
 # files it depends on; a stage is built into a scratch directory and only moved into place when it

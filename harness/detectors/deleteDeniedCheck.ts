@@ -8,6 +8,7 @@ import { kubeRawRequest } from "../kube/kubeRawRequest.js";
 import { describeSelection, OBJECT_SELECTION_SCHEMA, selectObjects, type ObjectSelection } from "../kube/objectSelection.js";
 import type { CheckKind } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface DeleteDeniedParams extends ObjectSelection {
   /** Impersonated user, e.g. system:serviceaccount:ns:intern (default: the harness's own identity). */
@@ -40,7 +41,7 @@ export const deleteDeniedCheck: CheckKind<DeleteDeniedParams> = {
       emit,
       async (signal) => {
         const objects = await selectObjects(context.kube, params, context.namespace, { timeoutMs: 10_000, signal });
-        if (objects.length === 0) return { holds: false, detail: `nothing matched ${describeSelection(params, context.namespace)}, so no delete could be tried` };
+        if (objects.length === 0) return couldNotTell(`nothing matched ${describeSelection(params, context.namespace)}, so no delete could be tried`);
         const outcomes = await Promise.all(
           objects.map(async (object) => {
             const path = await context.kube.objects.objectPath(object.apiVersion ?? "v1", object.kind ?? params.kind, object.metadata?.name ?? "", object.metadata?.namespace);
@@ -53,9 +54,13 @@ export const deleteDeniedCheck: CheckKind<DeleteDeniedParams> = {
             });
             const message = statusMessage(response.body);
             const denied = response.status === 403 || response.status === 422 || response.status === 400;
-            return { name: object.metadata?.name ?? "?", denied, matches: denied && (!pattern || pattern.test(message)), status: response.status, message };
+            const allowed = response.status >= 200 && response.status < 300;
+            return { name: object.metadata?.name ?? "?", denied, allowed, matches: denied && (!pattern || pattern.test(message)), status: response.status, message };
           }),
         );
+        // Neither admitted nor refused (a server error, a 404 race): that says nothing about the guard.
+        const unclear = outcomes.find((outcome) => !outcome.denied && !outcome.allowed);
+        if (unclear) return couldNotTell(`dry-run delete of ${unclear.name} answered HTTP ${unclear.status}: ${unclear.message}`);
         const allowed = outcomes.filter((outcome) => !outcome.denied);
         const wrongMessage = outcomes.filter((outcome) => outcome.denied && !outcome.matches);
         const first = outcomes[0]!;

@@ -15,6 +15,7 @@ import { interpolate } from "../scenario/interpolation.js";
 import type { CheckKind, RunContext } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { admissionDenialMessage } from "./admissionDecision.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface DryRunDeniedParams {
   file: string;
@@ -54,7 +55,8 @@ export const dryRunDeniedCheck: CheckKind<DryRunDeniedParams> = {
           if (wanted && !wanted.test(denial)) return { holds: false, detail: `denied, but the message does not match /${params.messageMatches}/: ${denial}` };
           answers.push(denial);
         }
-        return { holds: objects.length > 0, detail: answers.join("; ") || "no objects in the file" };
+        if (objects.length === 0) return couldNotTell(`${params.file} holds no objects to try`);
+        return { holds: true, detail: answers.join("; ") };
       },
       { everyMs: params.every ? parseDuration(params.every) : 500, evaluationTimeoutMs: context.kube.requestTimeoutMs, what: "dry-run apply" },
     );

@@ -14,6 +14,7 @@ import { formatDuration, parseDuration } from "../scenario/duration.js";
 import type { CheckKind } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { observerFrom } from "./observerClient.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface LeaseStaleParams {
   namespace: string;
@@ -77,7 +78,7 @@ export const leaseStaleCheck: CheckKind<LeaseStaleParams> = {
         const list = await observer.coordination.listNamespacedLease({ namespace: params.namespace, timeoutSeconds: 10 });
         const chosen = params.names ? list.items.filter((lease) => params.names!.includes(lease.metadata?.name ?? "")) : list.items;
         const ages = leaseAges(chosen, new Date());
-        if (ages.length === 0) return { holds: false, detail: `no lease ${params.names?.join(", ") ?? ""} in ${params.namespace}` };
+        if (ages.length === 0) return couldNotTell(`no lease ${params.names?.join(", ") ?? ""} in ${params.namespace}: nothing to judge`);
         const stale = ages.filter((age) => age.ageMs > olderThanMs);
         const holds = params.match === "any" ? stale.length > 0 : stale.length === ages.length;
         let detail = ages.map((age) => `${age.name} renewed ${Number.isFinite(age.ageMs) ? formatDuration(Math.max(0, age.ageMs)) : "never"} ago`).join(", ");

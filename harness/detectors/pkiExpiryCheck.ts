@@ -17,6 +17,7 @@ import { EXPIRY_THRESHOLD_PROPERTIES, formatResidual, parseThreshold, ruleOf, ty
 import { readNodeCertificates } from "./nodePkiReader.js";
 import { inventory, type InventoryEntry } from "./pkiInventory.js";
 import { servingChain } from "./tlsServingChain.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export type PkiScope = "all" | "authorities" | "cluster-authorities";
 
@@ -100,7 +101,7 @@ export const pkiExpiryCheck: CheckKind<PkiExpiryParams> = {
       async (signal) => {
         const scan = await scanClusterPki(context, { apiServer: params.apiServer !== false, signal });
         const entries = entriesInScope(scan.entries, params.scope);
-        if (entries.length === 0) return { holds: false, detail: `no certificates could be read${scan.unreadable.length ? `: ${scan.unreadable.join("; ")}` : ""}` };
+        if (entries.length === 0) return couldNotTell(`no certificates could be read${scan.unreadable.length ? `: ${scan.unreadable.join("; ")}` : ""}`);
         const evaluation = evaluateRule(rule, entries, new Date());
         return { holds: evaluation.firing.length > 0, detail: describeEvaluation(evaluation, entries.length, scan.unreadable) };
       },

@@ -9,6 +9,7 @@ import { parseDuration } from "../scenario/duration.js";
 import type { CheckKind } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { execInPod } from "../kube/podExec.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface PodCommandParams {
   selector: string;
@@ -55,7 +56,7 @@ export const podCommandCheck: CheckKind<PodCommandParams> = {
       async (signal) => {
         const list = await context.kube.core.listNamespacedPod({ namespace, labelSelector: params.selector, timeoutSeconds: 10 });
         const pods = runningPods(list.items);
-        if (pods.length === 0) return { holds: false, detail: `no running pod matches ${params.selector}` };
+        if (pods.length === 0) return couldNotTell(`no running pod matches ${params.selector}, so the command could not run`);
         const results = await Promise.all(
           pods.map(async (pod) => {
             const name = pod.metadata?.name ?? "?";

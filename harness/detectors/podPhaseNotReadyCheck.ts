@@ -31,6 +31,7 @@ export const podPhaseNotReadyCheck: CheckKind<PodPhaseNotReadyParams> = {
     },
   },
   describe: (params) => `pods${params.selector ? ` ${params.selector}` : ""} in phase Pending/Unknown/Failed${params.for ? ` for ${params.for}` : ""} (KubePodNotReady rule)`,
+  firesAfterMs: (params) => (params.for ? parseDuration(params.for) : 0),
   observe(params, context, emit) {
     const target = { apiVersion: "v1", kind: "Pod", namespace: params.namespace ?? context.namespace, ...(params.selector ? { labelSelector: params.selector } : {}) };
     return observeSustained(context, target, params.for ? parseDuration(params.for) : 0, podsInNotReadyPhase, emit);

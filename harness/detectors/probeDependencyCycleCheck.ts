@@ -13,6 +13,7 @@ import { interpolate } from "../scenario/interpolation.js";
 import type { CheckKind, Observation, RunContext } from "../scenario/kindTypes.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { analyzeProbeDependencies, cyclePath, describeCycle, type ProbeDependencyReport } from "./probeDependencyGraph.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface ProbeDependencyCycleParams {
   manifests: string | string[];
@@ -57,6 +58,8 @@ export function cycleObservation(report: ProbeDependencyReport, files: string[],
   const wanted = members ? [...members].sort().join(",") : undefined;
   const matching = report.cycles.filter((cycle) => wanted === undefined || [...cycle.members].sort().join(",") === wanted);
   const opaque = report.opaque.length > 0 ? `; not analysable: ${report.opaque.join("; ")}` : "";
+  // Silence about nothing is no finding: a file set with no workloads (a wrong path, an empty render).
+  if (report.workloads.length === 0) return couldNotTell(`${files.join(", ")}: no workload to analyse${opaque}`);
   if (matching.length > 0) return { holds: true, detail: `${files.join(", ")}: ${matching.map(describeCycle).join(" | ")}${opaque}` };
   const others = report.cycles.length > 0 ? `, only other cycles: ${report.cycles.map(cyclePath).join(", ")}` : "";
   return {

@@ -7,7 +7,7 @@
 //
 // The timeline shows only changes: a probe that never ran leaves no trace, so the check also sends
 // one request to the probe's target on each evaluation and holds only when that answers 2xx
-// as well (the probe id itself must match a steady.probes entry; the loader does not check it).
+// as well. The probe id must name a steady.probes entry of the same variants (the loader checks).
 
 import type { CheckKind } from "../scenario/kindTypes.js";
 import type { MonoMs, TimelineEvent } from "../scenario/runResult.js";
@@ -33,6 +33,7 @@ export const probeStayedUpCheck: CheckKind<ProbeStayedUpParams> = {
     properties: { probe: { type: "string" }, service: { type: "string" }, port: { type: ["integer", "string"] }, path: { type: "string" } },
   },
   describe: (params) => `probe ${params.probe} never went down`,
+  probeIds: (params) => [params.probe],
   observe(params, context, emit) {
     const target = { service: params.service, ...(params.port !== undefined ? { port: params.port } : {}), ...(params.path ? { path: params.path } : {}) };
     return pollingObserver(

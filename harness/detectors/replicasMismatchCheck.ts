@@ -29,6 +29,7 @@ export const replicasMismatchCheck: CheckKind<ReplicasMismatchParams> = {
     },
   },
   describe: (params) => `replicas mismatch (available < desired) on ${params.deployments?.join(", ") ?? "any deployment"}${params.for ? ` for ${params.for}` : ""}`,
+  firesAfterMs: (params) => (params.for ? parseDuration(params.for) : 0),
   observe(params, context, emit) {
     return observeSustained(
       context,

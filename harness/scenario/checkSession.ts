@@ -5,11 +5,15 @@
 import { allowFanOut } from "../kube/deadline.js";
 import type { CheckKind, Observation, RunContext } from "./kindTypes.js";
 import { ConditionTracker, type ConditionRule, type ConditionState } from "./conditionTracker.js";
+import { readingOf, type Reading } from "./observationReading.js";
 import type { MonoMs } from "./runResult.js";
 
 export interface StampedObservation {
+  /** When the state was observed (may be earlier than reportedAt: a poll's start, a sustained condition's firing instant). */
   at: MonoMs;
-  holds: boolean;
+  /** When the observation reached the engine: what decides which window it belongs to. */
+  reportedAt: MonoMs;
+  reading: Reading;
   detail: string;
 }
 
@@ -38,7 +42,8 @@ export class CheckSession {
     const context: RunContext = { ...this.context, signal: allowFanOut(this.controller.signal) };
     const emit = (observation: Observation) => {
       if (this.controller.signal.aborted) return;
-      this.listener({ at: observation.at ?? this.context.now(), holds: observation.holds, detail: observation.detail });
+      const now = this.context.now();
+      this.listener({ at: observation.at ?? now, reportedAt: now, reading: readingOf(observation), detail: observation.detail });
     };
     this.running = this.kind
       .observe(this.params, context, emit)
@@ -92,7 +97,7 @@ export function waitForCondition(kind: CheckKind, params: unknown, context: RunC
       kind,
       params,
       context,
-      (observation) => check(tracker.observe(observation.at, observation.holds, observation.detail, context.now())),
+      (observation) => check(tracker.observe(observation.at, observation.reading, observation.detail, context.now())),
       (error) => settle({ status: "error", observedAt: context.now(), detail: `the check could not observe: ${error instanceof Error ? error.message : String(error)}` }),
     );
     if (context.signal.aborted) return onAbort();

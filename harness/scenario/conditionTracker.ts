@@ -1,7 +1,13 @@
 // The verdict arithmetic of one expectation, fed observations in time order: the condition must
 // start holding before the deadline and then keep holding for `holdFor` (which may run past the
 // deadline). Pure: no clock of its own, no I/O — the engine feeds it and asks when to look again.
+//
+// A "could not tell" reading never counts for the assertion, negated or not: it cannot start a
+// streak, it breaks one (nobody can vouch for the condition through the gap), and an expectation
+// whose last word before the deadline was "could not tell" ends as could-not-tell (an error that
+// names what went wrong), never as passed — and not as failed either, since nothing was shown.
 
+import { negateReading, type Reading } from "./observationReading.js";
 import type { MonoMs } from "./runResult.js";
 
 export interface ConditionRule {
@@ -16,12 +22,14 @@ export interface ConditionRule {
 export type ConditionState =
   | { status: "pending" }
   | { status: "passed"; observedAt: MonoMs; elapsedMs: number; detail: string; firstObservation: boolean }
-  | { status: "failed"; observedAt: MonoMs; detail: string };
+  | { status: "failed"; observedAt: MonoMs; detail: string }
+  | { status: "could-not-tell"; observedAt: MonoMs; detail: string };
 
 export class ConditionTracker {
   private holdingSince: MonoMs | null = null;
   private holdingDetail = "";
   private lastDetail = "nothing observed";
+  private lastWasUnreadable = false;
   private observations = 0;
   private heldAtFirstObservation = false;
   private state: ConditionState = { status: "pending" };
@@ -41,24 +49,33 @@ export class ConditionTracker {
     return this.lastDetail;
   }
 
-  /** Feeds one observation; `at` is when it was observed (clamped to the reference). */
-  observe(at: MonoMs, holds: boolean, detail: string, now: MonoMs = at): ConditionState {
+  /** Feeds one observation as the check read it (not negated); `at` is when it was observed (clamped to the reference). */
+  observe(at: MonoMs, reading: Reading, detail: string, now: MonoMs = at): ConditionState {
     if (this.state.status !== "pending") return this.state;
     const when = Math.max(at, this.rule.reference);
-    const wanted = this.rule.negate ? !holds : holds;
+    const wanted = negateReading(reading, this.rule.negate);
     this.observations += 1;
     this.lastDetail = detail;
-    if (wanted) {
+    this.lastWasUnreadable = wanted === "could-not-tell";
+    if (wanted === "could-not-tell") {
+      if (this.holdingSince !== null) {
+        if (when > this.deadline) {
+          return this.settle({ status: "could-not-tell", observedAt: when, detail: `held from ${this.holdingSince}ms, then could not tell before ${this.rule.holdForMs}ms had passed: ${detail}` });
+        }
+        this.holdingSince = null;
+        this.heldAtFirstObservation = false;
+      }
+    } else if (wanted === "holds") {
       if (this.holdingSince === null) {
         // A condition that first holds after the deadline is too late, even if it then holds long enough.
-        if (when > this.deadline) return this.fail(when, `held only after the deadline: ${detail}`);
+        if (when > this.deadline) return this.settle({ status: "failed", observedAt: when, detail: `held only after the deadline: ${detail}` });
         this.holdingSince = when;
         this.holdingDetail = detail;
         if (this.observations === 1) this.heldAtFirstObservation = true;
       }
     } else if (this.holdingSince !== null) {
       if (when > this.deadline) {
-        return this.fail(when, `held from ${this.holdingSince}ms but stopped before ${this.rule.holdForMs}ms had passed: ${detail}`);
+        return this.settle({ status: "failed", observedAt: when, detail: `held from ${this.holdingSince}ms but stopped before ${this.rule.holdForMs}ms had passed: ${detail}` });
       }
       this.holdingSince = null;
       this.heldAtFirstObservation = false;
@@ -66,21 +83,22 @@ export class ConditionTracker {
     return this.tick(Math.max(now, when));
   }
 
-  /** Settles on time: passes once holdFor elapsed, fails at the deadline if it never started holding. */
+  /** Settles on time: passes once holdFor elapsed, ends at the deadline if it never started holding. */
   tick(now: MonoMs): ConditionState {
     if (this.state.status !== "pending") return this.state;
     if (this.holdingSince !== null && now - this.holdingSince >= this.rule.holdForMs) {
-      this.state = {
+      return this.settle({
         status: "passed",
         observedAt: this.holdingSince,
         elapsedMs: this.holdingSince - this.rule.reference,
         detail: this.holdingDetail,
         firstObservation: this.heldAtFirstObservation,
-      };
-      return this.state;
+      });
     }
     if (this.holdingSince === null && now >= this.deadline) {
-      return this.fail(this.deadline, this.observations === 0 ? "no observation before the deadline" : `last seen: ${this.lastDetail}`);
+      if (this.observations === 0) return this.settle({ status: "could-not-tell", observedAt: this.deadline, detail: "no observation before the deadline" });
+      if (this.lastWasUnreadable) return this.settle({ status: "could-not-tell", observedAt: this.deadline, detail: `could not tell: ${this.lastDetail}` });
+      return this.settle({ status: "failed", observedAt: this.deadline, detail: `last seen: ${this.lastDetail}` });
     }
     return this.state;
   }
@@ -91,8 +109,8 @@ export class ConditionTracker {
     return this.holdingSince !== null ? this.holdingSince + this.rule.holdForMs : this.deadline;
   }
 
-  private fail(at: MonoMs, detail: string): ConditionState {
-    this.state = { status: "failed", observedAt: at, detail };
-    return this.state;
+  private settle(state: ConditionState): ConditionState {
+    this.state = state;
+    return state;
   }
 }

@@ -68,11 +68,24 @@ export interface StepKind<P = unknown> {
   run(params: P, context: StepContext): Promise<StepOutcome | void>;
 }
 
-/** One evaluation of a check: does the condition hold right now, and what was seen. */
-export interface Observation {
+/**
+ * One evaluation of a check: does the condition hold right now, and what was seen — or the check
+ * could not tell (an error, a timeout, input it could not read). "Could not tell" has no `holds`,
+ * so nothing can negate it into a pass: build it with couldNotTell() (observationReading.ts).
+ */
+export type Observation = ConditionReading | CouldNotTellReading;
+
+export interface ConditionReading {
   holds: boolean;
   detail: string;
   /** When the state was observed, if earlier than the moment it is reported (defaults to now). */
+  at?: MonoMs;
+}
+
+export interface CouldNotTellReading {
+  couldNotTell: true;
+  /** Which error or missing input it was, for the report. */
+  detail: string;
   at?: MonoMs;
 }
 
@@ -84,6 +97,14 @@ export interface CheckKind<P = unknown> {
   files?(params: P): string[];
   /** e.g. "endpoints of svc web empty" — completed by the engine with "within 60s". */
   describe(params: P): string;
+  /**
+   * How long a condition must last before this check can report it (a sustained `for:`). The
+   * loader refuses a negative-control window (steady.observeFor) shorter than this for a detector:
+   * such a control could never fire, and a condition already there would fire after t0 instead.
+   */
+  firesAfterMs?(params: P): number;
+  /** Ids of steady.probes entries the check reads; the loader checks each exists in the same variants. */
+  probeIds?(params: P): string[];
   /**
    * Reports observations until `context.signal` aborts, then resolves. Watch-based checks emit on
    * every relevant change; checks with nothing to watch poll (see pollingObserver) at a short interval.

@@ -3,10 +3,11 @@
 
 import { childSignal, pause } from "../kube/deadline.js";
 import type { Observation, RunContext } from "./kindTypes.js";
+import { couldNotTell } from "./observationReading.js";
 
 export interface PollingOptions {
   everyMs: number;
-  /** Deadline of one evaluation; a timed-out evaluation is reported as "does not hold". */
+  /** Deadline of one evaluation; a timed-out evaluation is reported as "could not tell". */
   evaluationTimeoutMs: number;
   what: string;
 }
@@ -25,8 +26,9 @@ export async function pollingObserver(
       if (!context.signal.aborted) emit({ at: started, ...observation });
     } catch (error) {
       if (context.signal.aborted) return;
-      // A failed evaluation is an observation too: the condition could not be shown to hold.
-      emit({ at: started, holds: false, detail: `${options.what} failed: ${error instanceof Error ? error.message : String(error)}` });
+      // A failed or timed-out evaluation says nothing about the condition: "could not tell", which no
+      // assertion can pass on, negated or not — and the report names the error.
+      emit({ ...couldNotTell(`${options.what} failed: ${error instanceof Error ? error.message : String(error)}`), at: started });
     } finally {
       evaluation.release();
     }

@@ -12,8 +12,8 @@ import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { LineCounter, parseDocument } from "yaml";
 import type { ClusterRequirements } from "../cluster/clusterHandle.js";
-import { parseDuration } from "./duration.js";
-import { placeholdersIn, lookup, TOP_LEVEL_NAMES } from "./interpolation.js";
+import { formatDuration, parseDuration } from "./duration.js";
+import { interpolate, placeholdersIn, lookup, TOP_LEVEL_NAMES } from "./interpolation.js";
 import type { KindRegistry } from "./kindRegistry.js";
 import type { CheckKind, StepKind } from "./kindTypes.js";
 import { loadLocalKinds } from "./localKinds.js";
@@ -232,6 +232,8 @@ class DefinitionBuilder {
     };
     this.checkVariantDetectorRefs(definition);
     this.checkPlaceholders(definition);
+    this.checkProbeRefs(definition);
+    if (this.issues.length === 0) this.checkNegativeControlWindow(definition);
     // Only judge "can this fail?" on an otherwise valid file: entries dropped for other errors would make it noise.
     if (this.issues.length === 0) this.checkCanFail(definition);
     return definition;
@@ -546,6 +548,65 @@ class DefinitionBuilder {
     }
   }
 
+  /** A check that reads a continuous probe (probeStayedUp) must name one that runs in each of its variants. */
+  private checkProbeRefs(definition: ScenarioDefinition): void {
+    const entries = [...definition.steady.expect, ...definition.detectors, ...definition.expect, ...definition.recover];
+    for (const entry of entries) {
+      const kind = this.registry.check(entry.kind);
+      if (!kind?.probeIds) continue;
+      for (const id of kind.probeIds(entry.params)) {
+        for (const variant of definition.variants) {
+          if (entry.variants && !entry.variants.includes(variant.name)) continue;
+          const probes = activeIn(definition.steady.probes, variant.name).map((probe) => probe.id);
+          if (probes.includes(id)) continue;
+          const near = nearestName(id, probes);
+          const suffix = definition.variants.length > 1 ? ` in variant "${variant.name}"` : "";
+          this.issues.push({
+            line: entry.source.line,
+            column: entry.source.column,
+            field: `${entry.source.field}.${entry.kind}.probe`,
+            problem: `probe "${id}" is not a steady.probes entry${suffix}, so the check would read an empty record`,
+            fix: near ? `did you mean "${near}"?` : probes.length > 0 ? `probes: ${probes.join(", ")}` : "add the probe under steady.probes (with the same variants)",
+          });
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * A negative control proves something only if its detector could fire inside the window: refuse a
+   * steady.observeFor shorter than a detector's sustained `for:` (it could never fire before the
+   * fault, and a condition already present would fire after t0 and count as a detection).
+   */
+  private checkNegativeControlWindow(definition: ScenarioDefinition): void {
+    const observeFor = definition.steady.observeForMs;
+    for (const detector of definition.detectors) {
+      const kind = this.registry.check(detector.kind);
+      if (!kind?.firesAfterMs) continue;
+      for (const variant of definition.variants) {
+        if (detector.variants && !detector.variants.includes(variant.name)) continue;
+        if (variant.detectors && !variant.detectors.includes(detector.id)) continue;
+        const values = { namespace: "x", runId: "x", scenario: definition.name, variant: variant.name, scenarioDir: definition.dir, settings: { ...definition.settings, ...variant.settings } };
+        let needs: number;
+        try {
+          needs = kind.firesAfterMs(interpolate(detector.params, values));
+        } catch {
+          continue; // an unresolved placeholder or a bad duration is reported by its own check
+        }
+        if (needs <= observeFor) continue;
+        this.issues.push({
+          line: detector.source.line,
+          column: detector.source.column,
+          field: detector.source.field,
+          problem: `detector "${detector.id}" needs its condition to last ${formatDuration(needs)} before it can fire, but steady.observeFor is ${formatDuration(observeFor)}: its negative control could never fail, and a condition already there before the fault would fire after t0 and be scored as a detection`,
+          fix: `set steady.observeFor: ${formatDuration(needs)} or more (or shorten the detector's for:)`,
+        });
+        break;
+      }
+    }
+  }
+
   /** A scenario whose assertions cannot fail is itself a failure: refuse it at load time. */
   private checkCanFail(definition: ScenarioDefinition): void {
     for (const variant of definition.variants) {
@@ -571,4 +632,8 @@ function isPlaceholderAt(root: unknown, pointer: string): boolean {
     current = (current as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
   }
   return typeof current === "string" && placeholdersIn(current).length > 0;
+}
+
+function activeIn<T extends { variants?: string[] }>(items: T[], variant: string): T[] {
+  return items.filter((item) => !item.variants || item.variants.includes(variant));
 }

@@ -14,12 +14,13 @@
 //     remediation,                 // optional: a RemediationGate = training mode (a person fixes it)
 //   });
 //
-// Phases: cluster → setup → steady (steady expectations, probes start, every detector observed
-// silent for `steady.observeFor`: the negative control) → fault (t0 = start of the first fault
-// step) → expect (symptoms and detectors, concurrently, deadlines from t0) → remediate (steps, or
-// the person) → recover (deadlines and TTR from the start of remediation, or from t0 when nobody
-// acts) → cleanup (always: cleanup steps, then the namespace deleted and verified gone).
-// Every external call has a deadline; nothing here sleeps except the negative-control window.
+// Phases: cluster → setup → steady (probes start, steady expectations must hold; then detectors
+// start and are observed silent for `steady.observeFor`: the negative control) → fault (t0 = start
+// of the first fault step) → expect (symptoms and detectors, concurrently, deadlines from t0; blind
+// spots through their window and a fresh look at its end) → remediate (steps, or the person) →
+// recover (deadlines and TTR from the start of remediation, or from t0 when nobody acts) → cleanup
+// (always: cleanup steps, then the namespace deleted and verified gone).
+// Every external call has a deadline; nothing here sleeps except observation windows.
 
 import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "../cluster/clusterHandle.js";
@@ -31,8 +32,9 @@ import type { ContinuousProbe } from "../probes/continuousProbe.js";
 import { endpointsProbe } from "../probes/endpointsProbe.js";
 import { httpProbe } from "../probes/httpProbe.js";
 import type { HttpTarget } from "../probes/httpTarget.js";
-import { CheckSession, waitForCondition } from "./checkSession.js";
-import { DetectorTracker, type Detection } from "./detectorTracker.js";
+import { CheckSession, waitForCondition, type StampedObservation } from "./checkSession.js";
+import { DetectorTracker } from "./detectorTracker.js";
+import { detectionResult, negativeControlResult, type DetectorVerdictInput } from "./detectorVerdicts.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { interpolate, type InterpolationValues } from "./interpolation.js";
 import type { CheckKind, PreparationContext, RunContext, StepContext } from "./kindTypes.js";
@@ -70,8 +72,13 @@ export interface RunScenarioOptions {
 
 const NAMESPACE_TIMEOUT_MS = 30_000;
 const NAMESPACE_DELETE_TIMEOUT_MS = 3 * 60_000;
-/** Extra time for a detector's first observation after the negative-control window. */
+/** How long a detector may take to report its first observation (a watch's first list, a first poll). */
 const FIRST_OBSERVATION_GRACE_MS = 30_000;
+/**
+ * Past a sustained detector's `for`, measured from the last first observation: lets a condition
+ * that held all along be reported (its timer fires a moment after `for`) inside the window.
+ */
+const SUSTAINED_MARGIN_MS = 1_000;
 /** Steps enforce their own timeout; the runner's hard stop comes this much later, so their own (clearer) errors win. */
 const STEP_GRACE_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
@@ -92,9 +99,13 @@ function isClusterHandle(value: ClusterHandle | ClusterSource): value is Cluster
 
 interface DetectorRun {
   spec: DetectorSpec;
+  kind: CheckKind;
+  params: unknown;
   tracker: DetectorTracker;
   session: CheckSession;
   description: string;
+  /** Observations reported so far, readable or not. */
+  observations: number;
   /** Notified on every observation, so the expect phase can stop waiting as soon as it fired. */
   onChange?: () => void;
 }
@@ -208,17 +219,19 @@ class ScenarioRun {
 
     this.phase("steady");
     this.startProbes();
-    this.startDetectors();
-    const observeFrom = this.clock.now();
     const steady = await Promise.all(this.plan.steadyExpect.map((spec) => this.evaluate(spec, "steady", this.clock.now())));
     this.results.steady.push(...steady);
-    await this.negativeControlWindow(observeFrom);
     if (steady.some((result) => result.verdict !== "passed")) return this.skipAfter("the steady state never held, so a fault would prove nothing");
+    // The negative control starts only now: what a detector says while the baseline settles is not
+    // a false alarm, and a detector that fires once the steady state holds is one.
+    await this.negativeControlWindow();
 
     this.phase("fault");
     this.faultAt = this.clock.now();
-    for (const detector of this.detectors) detector.tracker.markFault(this.faultAt);
-    this.recordNegativeControls();
+    for (const detector of this.detectors) {
+      detector.tracker.markFault(this.faultAt);
+      this.results["negative-control"].push(negativeControlResult(this.verdictInput(detector), detector.tracker.negativeControl));
+    }
     const faultOk = await this.runSteps(this.plan.fault, "fault");
     if (!faultOk) return this.skipAfter("the fault could not be injected");
 
@@ -229,10 +242,19 @@ class ScenarioRun {
       Promise.all(this.detectors.filter((d) => d.spec.expect === "fire").map((d) => this.awaitDetection(d, t0))),
     ]);
     this.results.expect.push(...expectations);
-    // Blind spots must stay silent at least through their window, and through the whole expect phase.
-    await Promise.all(this.detectors.filter((d) => d.spec.expect === "silent").map((d) => this.untilInstant(t0 + d.spec.withinMs)));
+    // Blind spots must stay silent at least through their window, and through the whole expect phase;
+    // at its end a fresh look shows the check still reads the cluster (a watch with nothing new to
+    // say reports nothing, and silence without evidence proves nothing).
+    await Promise.all(
+      this.detectors
+        .filter((d) => d.spec.expect === "silent")
+        .map(async (d) => {
+          await this.untilInstant(t0 + d.spec.withinMs);
+          await this.freshLook(d);
+        }),
+    );
     await this.stopDetectors();
-    for (const detector of this.detectors) this.results.expect.push(this.detectionResult(detector));
+    for (const detector of this.detectors) this.results.expect.push(detectionResult(this.verdictInput(detector), detector.tracker.close()));
 
     this.phase("remediate");
     const remediationStart = this.clock.now();
@@ -429,72 +451,113 @@ class ScenarioRun {
 
   // ── detectors ────────────────────────────────────────────────────────────────────────────
 
-  private startDetectors(): void {
+  /** Starts every detector with its baseline window open from `from` (the steady state holds). */
+  private startDetectors(from: MonoMs): void {
     for (const spec of this.plan.detectors) {
       const kind = this.loaded.registry.check(spec.kind);
       if (!kind) throw new Error(`unknown check kind ${spec.kind} for detector ${spec.id}`);
       const params = interpolate(spec.params, this.values());
-      const tracker = new DetectorTracker({ expect: spec.expect, withinMs: spec.withinMs });
+      const tracker = new DetectorTracker({ expect: spec.expect, withinMs: spec.withinMs, negate: spec.negate });
+      tracker.openBaseline(from);
       const description = `${spec.negate ? "not: " : ""}${kind.describe(params)}`;
       // The callbacks below only run after start(), when `run` is initialised.
       const session = new CheckSession(
         kind,
         params,
         this.context(this.signal),
-        (observation) => {
-          const wasPending = tracker.result.status === "pending";
-          tracker.observe(observation.at, spec.negate ? !observation.holds : observation.holds, observation.detail);
-          const after: Detection = tracker.result;
-          if (wasPending && after.status === "fired") this.timeline.record("detection", spec.id, observation.detail, after.at);
-          run.onChange?.();
-        },
+        (observation) => this.feed(run, observation),
         (error) => {
           this.timeline.record("error", spec.id, `detector stopped observing: ${describeError(error)}`);
           run.onChange?.();
         },
       );
-      const run: DetectorRun = { spec, tracker, description, session };
+      const run: DetectorRun = { spec, kind, params, tracker, description, session, observations: 0 };
       session.start();
       this.detectors.push(run);
     }
   }
 
-  /** The negative-control window: detectors observed for observeFor, and each at least once (bounded). */
-  private async negativeControlWindow(from: MonoMs): Promise<void> {
+  private feed(run: DetectorRun, observation: StampedObservation): void {
+    const wasPending = run.tracker.result.status === "pending";
+    run.observations += 1;
+    run.tracker.observe(observation);
+    const after = run.tracker.result;
+    if (wasPending && after.status === "fired") this.timeline.record("detection", run.spec.id, observation.detail, after.at);
+    run.onChange?.();
+  }
+
+  /**
+   * The negative-control window: detectors start now, each must report a first observation
+   * (bounded), and the window lasts steady.observeFor — longer if a sustained detector's `for`
+   * would not fit after the last first observation (the loader refuses observeFor < for; startup
+   * latency is what this covers).
+   */
+  private async negativeControlWindow(): Promise<void> {
+    const from = this.clock.now();
+    this.startDetectors(from);
     if (this.detectors.length === 0) return;
-    this.log.info(`steady: every detector must stay silent for ${formatDuration(this.plan.definition.steady.observeForMs)} (negative control)`);
-    await this.untilInstant(from + this.plan.definition.steady.observeForMs);
-    const unobserved = () => this.detectors.filter((d) => d.tracker.observationsBeforeFault === 0 && !d.session.error);
-    if (unobserved().length === 0) return;
+    this.log.info(`steady: the steady state holds; every detector must stay silent for ${formatDuration(this.plan.definition.steady.observeForMs)} (negative control)`);
+    await this.untilEveryDetector((d) => d.observations > 0, FIRST_OBSERVATION_GRACE_MS);
+    const longestFor = Math.max(0, ...this.detectors.map((d) => d.kind.firesAfterMs?.(d.params) ?? 0));
+    const end = Math.max(from + this.plan.definition.steady.observeForMs, longestFor > 0 ? this.clock.now() + longestFor + SUSTAINED_MARGIN_MS : 0);
+    await this.untilInstant(end);
+  }
+
+  /** Resolves when `done` holds for every detector that is still observing, or after `timeoutMs`. */
+  private async untilEveryDetector(done: (detector: DetectorRun) => boolean, timeoutMs: number): Promise<void> {
+    const waiting = () => this.detectors.filter((d) => !done(d) && !d.session.error);
+    if (waiting().length === 0) return;
+    const signal = this.signal;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, FIRST_OBSERVATION_GRACE_MS);
-      function done() {
+      const timer = setTimeout(finish, timeoutMs);
+      function finish() {
         clearTimeout(timer);
+        signal.removeEventListener("abort", finish);
         resolve();
       }
-      for (const detector of this.detectors) detector.onChange = () => unobserved().length === 0 && done();
-      if (unobserved().length === 0) done();
+      for (const detector of this.detectors) detector.onChange = () => waiting().length === 0 && finish();
+      signal.addEventListener("abort", finish, { once: true });
     });
     for (const detector of this.detectors) delete detector.onChange;
   }
 
-  private recordNegativeControls(): void {
-    for (const detector of this.detectors) {
-      const negative = detector.tracker.negativeControl;
-      const result: ExpectationResult = {
-        id: `${detector.spec.id}.negative-control`,
-        phase: "negative-control",
-        description: `${detector.description}: silent on the healthy baseline`,
-        verdict: negative.status === "passed" ? "passed" : "failed",
-        message:
-          negative.status === "failed"
-            ? `${negative.detail}${detector.session.error ? ` (${describeError(detector.session.error)})` : ""}`
-            : `silent in ${negative.observations} observation(s) before the fault`,
-      };
-      if (negative.status === "failed") result.observedAt = negative.at;
-      if (detector.spec.standsFor) result.standsFor = detector.spec.standsFor;
-      this.results["negative-control"].push(result);
+  /**
+   * Evidence at the end of a blind spot's window: a new session of the same check (a fresh list for
+   * watches, a new evaluation for polled checks), whose first observation is fed to the detector.
+   * Nothing within the bound leaves the blind spot without evidence: could not tell.
+   */
+  private async freshLook(detector: DetectorRun): Promise<void> {
+    if (this.signal.aborted) return;
+    const { signal, release } = childSignal(this.signal, FIRST_OBSERVATION_GRACE_MS, `fresh look at detector ${detector.spec.id}`);
+    let session: CheckSession | undefined;
+    try {
+      await new Promise<void>((resolve) => {
+        let seen = false;
+        session = new CheckSession(
+          detector.kind,
+          detector.params,
+          this.context(signal),
+          (observation) => {
+            if (seen) return;
+            seen = true;
+            this.feed(detector, observation);
+            resolve();
+          },
+          () => resolve(),
+        );
+        signal.addEventListener("abort", () => resolve(), { once: true });
+        session.start();
+      });
+    } finally {
+      await session?.stop();
+      release();
     }
+  }
+
+  private verdictInput(detector: DetectorRun): DetectorVerdictInput {
+    const input: DetectorVerdictInput = { spec: detector.spec, description: detector.description };
+    if (detector.session.error) input.sessionError = describeError(detector.session.error);
+    return input;
   }
 
   /** Resolves when a "fire" detector fired, stopped observing, or its deadline passed. */
@@ -513,39 +576,6 @@ class ScenarioRun {
     });
   }
 
-  private detectionResult(detector: DetectorRun): ExpectationResult {
-    const detection = detector.tracker.close();
-    const spec = detector.spec;
-    const base: ExpectationResult = {
-      id: spec.id,
-      phase: "expect",
-      description:
-        spec.description ??
-        (spec.expect === "fire"
-          ? `detector ${detector.description} fires within ${formatDuration(spec.withinMs)}`
-          : `detector ${detector.description} stays silent (known blind spot)`),
-      verdict: "failed",
-      deadlineMs: spec.withinMs,
-    };
-    if (spec.standsFor) base.standsFor = spec.standsFor;
-    if (detector.session.error && detection.status !== "fired") {
-      return { ...base, verdict: "error", message: `the detector could not observe: ${describeError(detector.session.error)}` };
-    }
-    if (spec.expect === "fire") {
-      if (detection.status === "fired" && detection.timeToDetectMs <= spec.withinMs) {
-        return { ...base, verdict: "passed", observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: detection.detail };
-      }
-      if (detection.status === "fired") {
-        return { ...base, observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: `fired too late (${formatDuration(detection.timeToDetectMs)}): ${detection.detail}` };
-      }
-      return { ...base, message: `did not fire within ${formatDuration(spec.withinMs)}: ${detection.status === "silent" ? detection.detail : ""}` };
-    }
-    if (detection.status === "fired") {
-      return { ...base, observedAt: detection.at, timeToDetectMs: detection.timeToDetectMs, message: `fired, but was declared a blind spot: ${detection.detail}` };
-    }
-    return { ...base, verdict: "passed", message: `silent as expected (${detection.status === "silent" ? detection.detail : ""})` };
-  }
-
   private async stopDetectors(): Promise<void> {
     await Promise.all(this.detectors.map((detector) => detector.session.stop()));
   }
@@ -556,13 +586,15 @@ class ScenarioRun {
     for (const spec of this.plan.probes) {
       const onChange = (up: boolean, at: MonoMs, detail: string) => this.timeline.record("probe", spec.id, `${up ? "up" : "down"}: ${detail}`, at);
       const params = interpolate(spec.params, this.values()) as Record<string, unknown>;
+      // A probe may name an object in another namespace, as the checks can (`namespace:`).
+      const namespace = typeof params.namespace === "string" ? params.namespace : this.namespace;
       let probe: ContinuousProbe;
       if (spec.kind === "http") {
-        const { expectStatus, timeout, ...target } = params as HttpTarget & { expectStatus?: number; timeout?: string };
+        const { expectStatus, timeout, namespace: _namespace, ...target } = params as HttpTarget & { expectStatus?: number; timeout?: string; namespace?: string };
         probe = httpProbe({
           name: spec.id,
           target,
-          environment: { kube: this.kube!, cluster: this.cluster!, namespace: this.namespace },
+          environment: { kube: this.kube!, cluster: this.cluster!, namespace },
           everyMs: spec.everyMs,
           requestTimeoutMs: timeout ? parseDuration(timeout) : 5_000,
           now: this.clock.now,
@@ -574,7 +606,7 @@ class ScenarioRun {
           name: spec.id,
           kube: this.kube!,
           target: {
-            namespace: this.namespace,
+            namespace,
             selector: String(params.selector),
             port: Number(params.port),
             path: typeof params.path === "string" ? params.path : "/",
@@ -588,7 +620,7 @@ class ScenarioRun {
         probe = endpointsProbe({
           name: spec.id,
           kube: this.kube!,
-          namespace: this.namespace,
+          namespace,
           service: String(params.service),
           min: Number(params.min ?? 1),
           everyMs: spec.everyMs,
@@ -681,7 +713,7 @@ class ScenarioRun {
       }
     };
     if (this.faultAt === null) {
-      skip(this.detectors.map((d) => ({ id: `${d.spec.id}.negative-control` })), "negative-control");
+      skip(this.plan.detectors.map((d) => ({ id: `${d.id}.negative-control`, description: `${d.description ?? d.id}: silent on the healthy baseline` })), "negative-control");
     }
     skip(this.plan.expect, "expect");
     skip(this.plan.detectors, "expect");

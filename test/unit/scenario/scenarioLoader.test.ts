@@ -5,10 +5,18 @@ import { builtinKinds } from "../../../harness/scenario/builtinKinds.js";
 import { ScenarioFileError } from "../../../harness/scenario/scenarioFileError.js";
 import { loadScenario } from "../../../harness/scenario/scenarioLoader.js";
 import { MINIMAL, scenarioFolder } from "./scenarioFolder.js";
+import { probeStayedUpCheck } from "../../../harness/detectors/probeStayedUpCheck.js";
+
+/** The built-in kinds plus probeStayedUp, which scenarios register from their steps.ts. */
+function registry() {
+  const kinds = builtinKinds();
+  kinds.addCheck(probeStayedUpCheck);
+  return kinds;
+}
 
 async function loadText(text: string | Uint8Array, extra: Record<string, string> = {}) {
   const dir = scenarioFolder({ "scenario.yaml": text, ...extra });
-  return loadScenario(dir, { registry: builtinKinds() });
+  return loadScenario(dir, { registry: registry() });
 }
 
 /** Loads, expects a ScenarioFileError, and returns it. */
@@ -192,5 +200,51 @@ d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
     assert.match(text, /^2 problems in .*scenario\.yaml/);
     assert.match(text, /scenario\.yaml:8:13: expect\[0\]\.within: is not a duration\n {2}8 \| {5}within: soon\n {4}\| {13}\^\n {2}fix: .*\n\n.*scenario\.yaml:9:21: cluster\.workers/);
     assert.doesNotMatch(text, /\n\s+at .*\.js:\d+/);
+  });
+
+  describe("rules that keep verdicts honest", () => {
+    const sustained = (observeFor: string) =>
+      MINIMAL.replace("fault:", `steady:\n  observeFor: ${observeFor}\nfault:`) +
+      "detectors:\n  - id: mismatch\n    replicasMismatch: { deployments: [web], for: 15s }\n    within: 1m\n";
+
+    it("refuses a negative-control window shorter than a sustained detector's for:, naming both and the fix", async () => {
+      const error = await loadError(sustained("5s"));
+      const issue = error.issues.find((candidate) => /mismatch/.test(candidate.problem));
+      assert.ok(issue, error.format());
+      assert.match(issue.problem, /needs its condition to last 15s before it can fire, but steady\.observeFor is 5s/);
+      assert.match(issue.fix, /steady\.observeFor: 15s or more/);
+      assert.equal(issue.field, "detectors[0]");
+    });
+
+    it("accepts the window once it is as long as the for:", async () => {
+      const loaded = await loadText(sustained("15s"));
+      assert.equal(loaded.definition.steady.observeForMs, 15_000);
+    });
+
+    it("refuses a probeStayedUp that names no steady.probes entry, suggesting the nearest id", async () => {
+      const text = MINIMAL.replace("fault:", "steady:\n  probes:\n    - id: shop\n      http: { service: web }\nfault:") + "recover:\n  - probeStayedUp: { probe: shpo, service: web }\n    within: 1m\n";
+      const error = await loadError(text);
+      const issue = error.issues.find((candidate) => /probe "shpo"/.test(candidate.problem));
+      assert.ok(issue, error.format());
+      assert.match(issue.fix, /did you mean "shop"\?/);
+      await loadText(text.replace("probe: shpo", "probe: shop"));
+    });
+
+    it("refuses a probe id that runs only in another variant", async () => {
+      const text =
+        MINIMAL.replace("fault:", "steady:\n  probes:\n    - id: shop\n      variants: a\n      http: { service: web }\nfault:") +
+        "recover:\n  - probeStayedUp: { probe: shop, service: web }\n    within: 1m\nvariants:\n  a: {}\n  b: {}\n";
+      const error = await loadError(text);
+      assert.match(error.format(), /probe "shop" is not a steady\.probes entry in variant "b"/);
+    });
+
+    it("lets an endpoints, http or connectivity probe name a namespace, as the checks can", async () => {
+      const text = MINIMAL.replace(
+        "fault:",
+        "steady:\n  probes:\n    - endpoints: { service: kube-dns, namespace: kube-system }\n    - http: { service: web, namespace: shop }\n    - connectivity: { selector: app=canary, port: 80, namespace: canary }\nfault:",
+      );
+      const loaded = await loadText(text);
+      assert.deepEqual(loaded.definition.steady.probes.map((probe) => (probe.params as { namespace?: string }).namespace), ["kube-system", "shop", "canary"]);
+    });
   });
 });
