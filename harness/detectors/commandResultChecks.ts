@@ -3,8 +3,9 @@
 // `kubeadm certs check-expiration` output shows the CA's residual time under a threshold.
 
 import { resolveTool } from "../cluster/toolPaths.js";
-import { parseDuration } from "../scenario/duration.js";
+import { formatDuration, parseDuration } from "../scenario/duration.js";
 import type { CheckKind, RunContext } from "../scenario/kindTypes.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 import { pollingObserver } from "../scenario/pollingObserver.js";
 import { helmScope } from "../scenario/steps/helmStep.js";
 import { outputTail, runCommand, type CommandResult } from "../scenario/steps/commandRunner.js";
@@ -50,6 +51,8 @@ function observeCommand(params: CommandOutcomeParams, context: RunContext, emit:
     async (signal) => {
       const [file, ...args] = await argv();
       const result = await runCommand(file!, args, context, { timeoutMs, signal });
+      // A command that ran out of time answered nothing: neither "fails as expected" nor "succeeds".
+      if (result.timedOut) return couldNotTell(`${label} timed out after ${formatDuration(timeoutMs)}: ${outputTail(result, 200)}`);
       return { holds: outcomeMatches(result, params), detail: `${label} → exit ${result.exitCode}${result.timedOut ? " (timed out)" : ""}: ${outputTail(result, 200)}` };
     },
     { everyMs: params.every ? parseDuration(params.every) : 2_000, evaluationTimeoutMs: timeoutMs + 2_000, what: label },

@@ -8,6 +8,10 @@ import { pollingObserver } from "../scenario/pollingObserver.js";
 import { outputTail, runCommand } from "../scenario/steps/commandRunner.js";
 import { helmScope } from "../scenario/steps/helmStep.js";
 import { historyCoherence, parseHelmHistory } from "./helmHistoryCoherence.js";
+import { couldNotTell } from "../scenario/observationReading.js";
+
+/** What helm prints when no release record exists (all its secrets gone). */
+const RELEASE_NOT_FOUND = /release: not found/;
 
 export interface HelmHistoryParams {
   release: string;
@@ -35,7 +39,12 @@ export const helmHistoryCoherentCheck: CheckKind<HelmHistoryParams> = {
       async (signal) => {
         const helm = await resolveTool("helm");
         const result = await runCommand(helm, [...args, ...helmScope(args, context.namespace, context.cluster.contextName)], context, { timeoutMs: 20_000, signal });
-        if (result.exitCode !== 0) return { holds: false, detail: `helm history exited ${result.exitCode}: ${outputTail(result, 200)}` };
+        // "release: not found" is an answer (no records left: not coherent); a timeout or an
+        // unreachable cluster is not.
+        if (result.exitCode !== 0 && !result.timedOut && RELEASE_NOT_FOUND.test(`${result.stdout}\n${result.stderr}`)) {
+          return { holds: false, detail: `helm history exited ${result.exitCode}: ${outputTail(result, 200)}` };
+        }
+        if (result.exitCode !== 0) return couldNotTell(`helm history exited ${result.exitCode}${result.timedOut ? " (timed out)" : ""}: ${outputTail(result, 200)}`);
         const verdict = historyCoherence(parseHelmHistory(result.stdout), params.minRevisions ?? 1);
         return { holds: verdict.coherent, detail: `helm history ${params.release}: ${verdict.detail}` };
       },

@@ -11,6 +11,7 @@ import type { MeshRound } from "../probes/podMesh.js";
 import { VerdictHistory } from "./observationStreak.js";
 import { describeRound, hasFailingPath, pathsInto } from "../probes/podMesh.js";
 import { singleNode } from "./routingDriftCheck.js";
+import { couldNotTell } from "../scenario/observationReading.js";
 
 export interface PodMeshParams {
   selector: string;
@@ -46,10 +47,10 @@ function observeMesh(params: PodMeshParams, context: RunContext, emit: Parameter
         const round = await sharedMeshRound(context.kube, target, context.now);
         const paths = pathsInto(round, toNode);
         const detail = describeRound(round, toNode);
-        if (round.unmeasurable || paths.length === 0) return { holds: false, detail: round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`, at: round.at };
+        if (round.unmeasurable || paths.length === 0) return { ...couldNotTell(round.unmeasurable ?? `no canary path into ${toNode}: ${detail}`), at: round.at };
         const failing = hasFailingPath(paths);
         // A path the probe could not run (exec failed) proves neither: no verdict this round.
-        if (!failing && paths.some((path) => path.unknown)) return { holds: false, detail, at: round.at };
+        if (!failing && paths.some((path) => path.unknown)) return { ...couldNotTell(`a canary path could not be measured: ${detail}`), at: round.at };
         // Dated from the first round of this state, which the probe or a detector may have run earlier.
         return { holds: wanted === "broken" ? failing : !failing, detail, at: streakStart(meshHistory(context.kube, target), toNode) ?? round.at };
       },
