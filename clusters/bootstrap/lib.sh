@@ -45,3 +45,12 @@ apt_install() {
   log "apt-get install ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# output_mentions TEXT CMD...: runs CMD and checks its output contains TEXT, saying what it printed
+# if not. Not `CMD | grep -q`: under pipefail, grep -q exits at the first match and a CMD that is
+# still writing dies of SIGPIPE, failing the check at random (seen: coredns -version, loaded host).
+output_mentions() {
+  local want=$1 out; shift
+  out=$("$@" 2>&1) || { echo "$* failed: $out" >&2; return 1; }
+  [[ $out == *"$want"* ]] || { echo "$* does not report $want: $out" >&2; return 1; }
+}

@@ -25,32 +25,32 @@ kube_version_ldflags() {
 
 build_kubectl() {
   go_build kubernetes "$(kube_version_ldflags)" k8s.io/kubernetes/cmd/kubectl
-  "$OUT/bin/kubectl" version --client -o json | grep -q "\"gitVersion\": \"$KUBERNETES_VERSION\""
+  output_mentions "\"gitVersion\": \"$KUBERNETES_VERSION\"" "$OUT/bin/kubectl" version --client -o json
 }
 build_kubernetes() {
   go_build kubernetes "$(kube_version_ldflags)" \
     k8s.io/kubernetes/cmd/kubeadm k8s.io/kubernetes/cmd/kubelet k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
     k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kube-proxy \
     ./cmd/kindnetd
-  "$OUT/bin/kubeadm" version -o short | grep -qx "$KUBERNETES_VERSION"
+  [ "$("$OUT/bin/kubeadm" version -o short)" = "$KUBERNETES_VERSION" ]
 }
 build_etcd() {
   go_build etcd "" go.etcd.io/etcd/server/v3 go.etcd.io/etcd/etcdctl/v3
   # go names a /v3 package's binary after the element before it: "server" is etcd itself.
   mv "$OUT/bin/server" "$OUT/bin/etcd"
-  "$OUT/bin/etcd" --version | grep -q "${ETCD_VERSION#v}"
+  output_mentions "${ETCD_VERSION#v}" "$OUT/bin/etcd" --version
 }
 build_coredns() {
   go_build coredns "" github.com/coredns/coredns
-  "$OUT/bin/coredns" -version | grep -q "${COREDNS_VERSION#v}"
+  output_mentions "${COREDNS_VERSION#v}" "$OUT/bin/coredns" -version
 }
 build_helm() {
   go_build helm "-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" helm.sh/helm/v3/cmd/helm
-  "$OUT/bin/helm" version --short | grep -q "$HELM_VERSION"
+  output_mentions "$HELM_VERSION" "$OUT/bin/helm" version --short
 }
 build_kind() {
   go_build kind "" sigs.k8s.io/kind
-  "$OUT/bin/kind" version | grep -q "${KIND_VERSION}"
+  output_mentions "$KIND_VERSION" "$OUT/bin/kind" version
 }
 build_local_path_provisioner() {
   go_build local-path-provisioner "-X main.VERSION=$LOCAL_PATH_PROVISIONER_VERSION" github.com/rancher/local-path-provisioner
@@ -58,7 +58,7 @@ build_local_path_provisioner() {
 build_crictl() {
   # In the node image, as in kind's: the tool runbooks (and the ca-expiry hints) use on a node.
   go_build crictl "-X sigs.k8s.io/cri-tools/pkg/version.Version=${CRICTL_VERSION#v}" sigs.k8s.io/cri-tools/cmd/crictl
-  "$OUT/bin/crictl" --version | grep -q "${CRICTL_VERSION#v}"
+  output_mentions "${CRICTL_VERSION#v}" "$OUT/bin/crictl" --version
 }
 build_pause() {
   # pause.c ships in the Kubernetes module (build/pause/linux); containerd's sandbox_image runs it.

@@ -39,7 +39,8 @@ build_traefik() {
     -ldflags "-s -w -X $p.Version=$TRAEFIK_VERSION -X $p.Codename=kit -X $p.BuildDate=1970-01-01T00:00:00Z" \
     -o "$OUT/bin/traefik" ./cmd/traefik
   cd "$OUT" && rm -rf "$src"
-  "$OUT/bin/traefik" version | tee /dev/stderr | grep -q "${TRAEFIK_VERSION}"
+  "$OUT/bin/traefik" version >&2
+  output_mentions "$TRAEFIK_VERSION" "$OUT/bin/traefik" version
 }
 
 RECIPE=$(declare -f build_traefik)
