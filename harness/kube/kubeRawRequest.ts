@@ -31,7 +31,10 @@ export async function kubeRawRequest(config: KubeConfig, pathAndQuery: string, o
   const url = new URL(cluster.server.replace(/\/$/, "") + pathAndQuery);
   const requestOptions: https.RequestOptions = {
     method: options.method ?? "GET",
-    headers: { Accept: "application/json", ...options.headers },
+    // A body is framed by its length: Node sends DELETE without chunked encoding, so without this a
+    // DELETE's DeleteOptions (uid precondition, grace period) went out unframed and the API server
+    // read an empty body, then the options as a malformed second request.
+    headers: { Accept: "application/json", ...(options.body !== undefined ? { "Content-Length": String(Buffer.byteLength(options.body)) } : {}), ...options.headers },
   };
   await config.applyToHTTPSOptions(requestOptions);
   const transport = url.protocol === "http:" ? http : https;
