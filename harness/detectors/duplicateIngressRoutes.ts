@@ -4,11 +4,23 @@
 //
 // Why the controller, not the class name: two IngressClasses may name the same controller, and
 // then their Ingresses land in one routing table and collide as surely as two of the same class.
-// Why pathType is reported rather than grouped on: controllers map types differently (traefik
-// treats ImplementationSpecific as a prefix), so same host + path with different types is an
-// overlap a person must look at; same type is an exact tie.
+//
+// Three kinds of conflict, from the Ingress API's path rules (ingressPathRules.ts):
+//   - duplicate: same controller, host, path (after normalisation) and pathType, from two or more
+//     Ingresses, reaching different backends. The rules are identical, so the API gives no
+//     precedence: the controller picks a winner (oldest, last processed, or at random) and some
+//     traffic can reach the wrong backend. The only kind the remediation removes.
+//   - same-backend duplicate: the same, but every rule reaches one backend. Nothing is misrouted;
+//     still reported, because only one Ingress's annotations and TLS are in force
+//     (ingressSettings.ts says which differ).
+//   - overlap: same host and path, different pathTypes (Exact /api beside Prefix /api, or Prefix
+//     beside ImplementationSpecific). The spec gives Exact precedence over Prefix, and
+//     ImplementationSpecific means whatever the controller makes of it: often intended, sometimes a
+//     rule that never matches. Reported for a person to judge, never removed.
 
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { effectivePathType, routedPath } from "./ingressPathRules.js";
+import { ingressSettings, settingsDifferences, type IngressSettings } from "./ingressSettings.js";
 
 /** The IngressClass annotation that makes a class the cluster's default. */
 export const DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
@@ -16,6 +28,8 @@ export const DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-c
 export const LEGACY_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 /** Stands for "every host" (a rule without host) in routes and messages. */
 export const ANY_HOST = "*";
+/** The pathType given to spec.defaultBackend, which has no path. */
+export const DEFAULT_BACKEND = "DefaultBackend";
 
 export interface IngressRoute {
   namespace: string;
@@ -28,23 +42,39 @@ export interface IngressRoute {
   /** The controller that serves the class, or a stand-in when the class is unknown (see controllerKey). */
   controller: string;
   host: string;
-  /** Path as routed: Prefix paths lose a trailing slash ("/shop/" and "/shop" match alike). */
+  /**
+   * Path as routed (ingressPathRules.ts): an empty ImplementationSpecific path is "/", Prefix paths
+   * lose a trailing slash. "" only for the default backend.
+   */
   path: string;
+  /** The path as the Ingress writes it ("" when unset), for messages. */
+  specPath: string;
+  /** The pathType in effect; "DefaultBackend" for spec.defaultBackend. */
   pathType: string;
   /** "namespace/service:port", or "namespace/Kind:name" for a resource backend. */
   backend: string;
+  /** Annotations and TLS of the Ingress for this route's host. */
+  settings: IngressSettings;
 }
 
+/** See the header: what each kind means and what the remediation does with it. */
+export type ConflictKind = "duplicate" | "sameBackendDuplicate" | "overlap";
+
+export const CONFLICT_KINDS: readonly ConflictKind[] = ["duplicate", "sameBackendDuplicate", "overlap"];
+
 export interface RouteConflict {
+  kind: ConflictKind;
   controller: string;
   host: string;
   path: string;
-  /** "tie" when every route has the same pathType (identical rules), "overlap" otherwise. */
-  kind: "tie" | "overlap";
+  /** One pathType for a duplicate, two or more for an overlap. */
+  pathTypes: string[];
   /** Oldest first; at least two routes from at least two Ingresses. */
   routes: IngressRoute[];
-  /** Every route sends traffic to the same backend: redundant, but nothing is misrouted. */
+  /** Every route sends traffic to the same backend: nothing is misrouted. */
   sameBackend: boolean;
+  /** What else differs between the Ingresses (annotations, TLS); empty when nothing does. */
+  settingsDiffer: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -77,60 +107,85 @@ export function ingressRoutes(ingresses: KubernetesObject[], ingressClasses: Kub
       controller: controllerKey(className ?? null, controllers),
     };
     const defaultBackend = record(spec.defaultBackend);
-    if (defaultBackend) routes.push({ ...base, host: ANY_HOST, path: "", pathType: "DefaultBackend", backend: backendName(namespace, defaultBackend) });
+    if (defaultBackend) {
+      routes.push({
+        ...base,
+        host: ANY_HOST,
+        path: "",
+        specPath: "",
+        pathType: DEFAULT_BACKEND,
+        backend: backendName(namespace, defaultBackend),
+        settings: ingressSettings(ingress, ANY_HOST),
+      });
+    }
     for (const rule of array(spec.rules)) {
       const host = str(rule.host) || ANY_HOST;
+      const settings = ingressSettings(ingress, host);
       for (const entry of array(record(rule.http)?.paths)) {
-        const pathType = str(entry.pathType) || "ImplementationSpecific";
-        routes.push({ ...base, host, path: routedPath(str(entry.path), pathType), pathType, backend: backendName(namespace, record(entry.backend) ?? {}) });
+        const pathType = effectivePathType(str(entry.pathType));
+        const specPath = str(entry.path);
+        routes.push({ ...base, host, path: routedPath(specPath, pathType), specPath, pathType, backend: backendName(namespace, record(entry.backend) ?? {}), settings });
       }
     }
   }
   return routes;
 }
 
-/** Routes that collide: same controller, host and path, from two or more Ingresses. */
+/** Every duplicate, same-backend duplicate and overlap (see the header), by host, path and controller. */
 export function findDuplicateRoutes(ingresses: KubernetesObject[], ingressClasses: KubernetesObject[]): RouteConflict[] {
   const groups = new Map<string, IngressRoute[]>();
   for (const route of ingressRoutes(ingresses, ingressClasses)) {
-    const key = JSON.stringify([route.controller, route.host, route.path]);
+    // The default backend is keyed apart: it is what no rule matches, never the same as a path.
+    const key = JSON.stringify([route.controller, route.host, route.path, route.pathType === DEFAULT_BACKEND]);
     groups.set(key, [...(groups.get(key) ?? []), route]);
   }
   const conflicts: RouteConflict[] = [];
-  for (const routes of groups.values()) {
-    // One Ingress listing the same path twice is the API's business (it validates), not a cross-object collision.
-    if (new Set(routes.map(objectKey)).size < 2) continue;
-    const sorted = [...routes].sort(byAge);
-    const first = sorted[0] as IngressRoute;
-    conflicts.push({
-      controller: first.controller,
-      host: first.host,
-      path: first.path,
-      kind: new Set(sorted.map((r) => r.pathType)).size === 1 ? "tie" : "overlap",
-      routes: sorted,
-      sameBackend: new Set(sorted.map((r) => r.backend)).size === 1,
-    });
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(byAge);
+    const byType = new Map<string, IngressRoute[]>();
+    for (const route of sorted) byType.set(route.pathType, [...(byType.get(route.pathType) ?? []), route]);
+    for (const [pathType, routes] of byType) {
+      // One Ingress repeating a path is its author's own business, not a collision between objects.
+      if (new Set(routes.map(objectKey)).size < 2) continue;
+      const sameBackend = new Set(routes.map((r) => r.backend)).size === 1;
+      conflicts.push(conflict(sameBackend ? "sameBackendDuplicate" : "duplicate", routes, [pathType]));
+    }
+    // An overlap needs two pathTypes from two different Ingresses (one Ingress may hold Exact and Prefix /api on purpose).
+    const crossObject = sorted.some((a) => sorted.some((b) => a.pathType !== b.pathType && objectKey(a) !== objectKey(b)));
+    if (byType.size > 1 && crossObject) conflicts.push(conflict("overlap", sorted, [...byType.keys()].sort()));
   }
-  return conflicts.sort((a, b) => compare(a.host, b.host) || compare(a.path, b.path) || compare(a.controller, b.controller));
+  return conflicts.sort(
+    (a, b) => compare(a.host, b.host) || compare(a.path, b.path) || compare(a.controller, b.controller) || CONFLICT_KINDS.indexOf(a.kind) - CONFLICT_KINDS.indexOf(b.kind),
+  );
 }
 
 /**
- * The Ingress to remove so that the oldest claim stands: the newest Ingress of the conflict that is
+ * The Ingress to remove so that the oldest claim stands: the newest Ingress of a duplicate that is
  * not also the oldest one's object. Oldest wins because it is what was serving before the collision.
  */
 export function newestDuplicate(conflict: RouteConflict): IngressRoute {
+  if (conflict.kind !== "duplicate") throw new Error(`only a duplicate has an Ingress to remove; this is a ${conflict.kind}: ${describeConflict(conflict)}`);
   const oldest = conflict.routes[0] as IngressRoute;
   const others = conflict.routes.filter((r) => objectKey(r) !== objectKey(oldest));
   return others[others.length - 1] as IngressRoute;
 }
 
-/** "shop.example.test Prefix / (traefik.io/ingress-controller): team-a/ing-a → team-a/echo:80 (oldest), team-b/ing-b → team-b/echo:80" */
+/**
+ * "shop.example.test Prefix / (traefik.io/ingress-controller, identical rules): team-a/ing-a → team-a/echo:80 (oldest), team-b/ing-b → team-b/echo:80"
+ */
 export function describeConflict(conflict: RouteConflict): string {
-  const types = [...new Set(conflict.routes.map((r) => r.pathType))].join("/");
-  const claims = conflict.routes.map((r, i) => `${r.namespace}/${r.name} → ${r.backend}${i === 0 ? " (oldest)" : ""}`);
-  const what = conflict.kind === "tie" ? "identical rules" : "overlapping rules";
-  const note = conflict.sameBackend ? "; same backend, nothing misrouted" : "";
-  return `${conflict.host} ${types} ${conflict.path || "(default backend)"} (${conflict.controller}, ${what}${note}): ${claims.join(", ")}`;
+  const overlap = conflict.kind === "overlap";
+  const claims = conflict.routes.map((r, i) => {
+    const written = r.specPath !== r.path && r.pathType !== DEFAULT_BACKEND ? ` (written ${r.specPath === "" ? "without a path" : `"${r.specPath}"`})` : "";
+    return `${objectKey(r)}${overlap ? ` ${r.pathType}` : ""}${written} → ${r.backend}${i === 0 ? " (oldest)" : ""}`;
+  });
+  const what =
+    conflict.kind === "overlap"
+      ? `overlapping rules: same path, different path types${conflict.sameBackend ? ", same backend" : ""}; the spec ranks Exact before Prefix, ImplementationSpecific is the controller's`
+      : conflict.kind === "sameBackendDuplicate"
+        ? `identical rules, same backend: nothing misrouted${conflict.settingsDiffer.length > 0 ? `, but ${conflict.settingsDiffer.join("; ")}: only one Ingress's settings are in force` : ""}`
+        : "identical rules";
+  return `${conflict.host} ${conflict.pathTypes.join("/")} ${conflict.path || "(default backend)"} (${conflict.controller}, ${what}): ${claims.join(", ")}`;
 }
 
 /** "namespace/name" of the Ingress a route comes from. */
@@ -145,9 +200,20 @@ function controllerKey(className: string | null, controllers: Map<string, string
   return controllers.get(className) ?? `class/${className}`;
 }
 
-function routedPath(path: string, pathType: string): string {
-  if (pathType === "Prefix" && path.length > 1 && path.endsWith("/")) return path.replace(/\/+$/, "") || "/";
-  return path;
+function conflict(kind: ConflictKind, routes: IngressRoute[], pathTypes: string[]): RouteConflict {
+  const first = routes[0] as IngressRoute;
+  const settings = new Map<string, IngressSettings>();
+  for (const route of routes) if (!settings.has(objectKey(route))) settings.set(objectKey(route), route.settings);
+  return {
+    kind,
+    controller: first.controller,
+    host: first.host,
+    path: first.path,
+    pathTypes,
+    routes,
+    sameBackend: new Set(routes.map((r) => r.backend)).size === 1,
+    settingsDiffer: kind === "sameBackendDuplicate" ? settingsDifferences(settings) : [],
+  };
 }
 
 function backendName(namespace: string, backend: Json): string {

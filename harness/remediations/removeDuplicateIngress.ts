@@ -5,6 +5,10 @@
 // then deleted with a uid precondition, so an Ingress recreated meanwhile under the same name is
 // never the one removed; then watched until it is gone. Dry run: back up and report only.
 // Idempotent: with no duplicate left there is nothing to do, and a second run changes nothing.
+//
+// Only a true collision by the Ingress spec is removed (duplicateIngressRemovalPlan.ts says which
+// and why); overlaps and same-backend duplicates are reported in the step's detail and output
+// (`leftAlone`), never deleted.
 
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,7 +19,8 @@ import { isNotFound, toKubeApiError } from "../kube/kubeApiError.js";
 import { kubeJsonRequest } from "../kube/kubeRawRequest.js";
 import { waitForObjects } from "../kube/watchObjects.js";
 import type { StepContext, StepKind } from "../scenario/kindTypes.js";
-import { describeConflict, findDuplicateRoutes, newestDuplicate, objectKey, type IngressRoute } from "../detectors/duplicateIngressRoutes.js";
+import { findDuplicateRoutes, objectKey, type IngressRoute } from "../detectors/duplicateIngressRoutes.js";
+import { planDuplicateRemoval } from "./duplicateIngressRemovalPlan.js";
 
 export interface RemoveDuplicateIngressParams {
   /** Only conflicts on this host (default: every host). */
@@ -28,6 +33,8 @@ export interface RemoveDuplicateIngressOutput {
   backupDir: string;
   /** "namespace/name" of each Ingress removed (or, in a dry run, that would be). */
   removed: string[];
+  /** Conflicts seen and deliberately left alone (overlaps, same-backend duplicates), described. */
+  leftAlone: string[];
 }
 
 const INGRESSES = "/apis/networking.k8s.io/v1/ingresses";
@@ -35,7 +42,8 @@ const INGRESS_CLASSES = "/apis/networking.k8s.io/v1/ingressclasses";
 
 export const removeDuplicateIngressStep: StepKind<RemoveDuplicateIngressParams> = {
   kind: "removeDuplicateIngress",
-  summary: "Remediation: back up, then delete the newest Ingress of every duplicate host+path (oldest claim stays); idempotent, dry-run capable.",
+  summary:
+    "Remediation: back up, then delete the newest Ingress of every duplicate host+path+pathType (oldest claim stays); overlaps and same-backend duplicates are reported, never deleted; idempotent, dry-run capable.",
   defaultTimeoutMs: 60_000,
   paramsSchema: {
     type: "object",
@@ -56,24 +64,19 @@ export const removeDuplicateIngressStep: StepKind<RemoveDuplicateIngressParams> 
       }
     };
     const conflicts = findDuplicateRoutes(await list(INGRESSES, "Ingresses"), await list(INGRESS_CLASSES, "IngressClasses")).filter(
-      (c) => !c.sameBackend && (params.host === undefined || c.host === params.host),
+      (c) => params.host === undefined || c.host === params.host,
     );
+    const plan = planDuplicateRemoval(conflicts);
+    const leftAloneNote = plan.leftAlone.length > 0 ? `; left alone: ${plan.leftAlone.join("; ")}` : "";
     const backupDir = path.join(repoRoot(), "reports", context.runId, "backups", context.scenario, context.variant, context.stepId);
-    if (conflicts.length === 0) {
-      const output: RemoveDuplicateIngressOutput = { backupDir: path.relative(repoRoot(), backupDir), removed: [] };
-      return { detail: "no duplicate Ingress routes: nothing to do", output };
-    }
-
-    // One Ingress may be the newest duplicate of several conflicts (several paths): remove it once.
-    const targets = new Map<string, IngressRoute>();
-    for (const conflict of conflicts) {
-      const target = newestDuplicate(conflict);
-      targets.set(objectKey(target), target);
+    if (plan.remove.length === 0) {
+      const output: RemoveDuplicateIngressOutput = { backupDir: path.relative(repoRoot(), backupDir), removed: [], leftAlone: plan.leftAlone };
+      return { detail: `no duplicate Ingress routes to remove: nothing to do${leftAloneNote}`, output };
     }
 
     // Back up everything first, so a failure halfway leaves every removed object restorable.
     const current: KubernetesObject[] = [];
-    for (const target of targets.values()) {
+    for (const target of plan.remove) {
       const object = await readIngress(target, context, timeoutMs);
       if (object) current.push(object);
     }
@@ -87,10 +90,10 @@ export const removeDuplicateIngressStep: StepKind<RemoveDuplicateIngressParams> 
       if (params.dryRun) continue;
       await deleteExactly(object, context, timeoutMs);
     }
-    const output: RemoveDuplicateIngressOutput = { backupDir: path.relative(repoRoot(), backupDir), removed };
+    const output: RemoveDuplicateIngressOutput = { backupDir: path.relative(repoRoot(), backupDir), removed, leftAlone: plan.leftAlone };
     const verb = params.dryRun ? "would delete" : "deleted";
     return {
-      detail: `${verb} ${removed.join(", ") || "nothing (already gone)"}; backup: ${output.backupDir}; was: ${conflicts.map(describeConflict).join("; ")}`,
+      detail: `${verb} ${removed.join(", ") || "nothing (already gone)"}; backup: ${output.backupDir}; was: ${plan.resolves.join("; ")}${leftAloneNote}`,
       output,
     };
   },

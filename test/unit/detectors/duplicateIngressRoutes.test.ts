@@ -6,6 +6,7 @@ import {
   ingressRoutes,
   newestDuplicate,
 } from "../../../harness/detectors/duplicateIngressRoutes.js";
+import { duplicateRoutesObservation } from "../../../harness/detectors/duplicateIngressRoutesCheck.js";
 
 interface PathSpec {
   path?: string;
@@ -19,7 +20,13 @@ function ingress(
   name: string,
   createdAt: string,
   rules: Array<{ host?: string; paths: PathSpec[] }>,
-  extra: { className?: string; annotations?: Record<string, string>; deleting?: boolean; defaultBackend?: string } = {},
+  extra: {
+    className?: string;
+    annotations?: Record<string, string>;
+    deleting?: boolean;
+    defaultBackend?: string;
+    tls?: Array<{ hosts?: string[]; secretName?: string }>;
+  } = {},
 ): KubernetesObject {
   return {
     apiVersion: "networking.k8s.io/v1",
@@ -35,6 +42,7 @@ function ingress(
     spec: {
       ...(extra.className ? { ingressClassName: extra.className } : {}),
       ...(extra.defaultBackend ? { defaultBackend: { service: { name: extra.defaultBackend, port: { number: 80 } } } } : {}),
+      ...(extra.tls ? { tls: extra.tls } : {}),
       rules: rules.map((rule) => ({
         ...(rule.host ? { host: rule.host } : {}),
         http: {
@@ -67,7 +75,7 @@ describe("duplicate ingress routes analyzer", () => {
     const conflicts = findDuplicateRoutes([shop("team-a", "ing-a", "2026-01-01T00:00:00Z"), shop("team-b", "ing-b", "2026-01-01T00:05:00Z")], [traefik]);
     assert.equal(conflicts.length, 1);
     const [conflict] = conflicts;
-    assert.equal(conflict!.kind, "tie");
+    assert.equal(conflict!.kind, "duplicate");
     assert.equal(conflict!.sameBackend, false);
     assert.deepEqual(conflict!.routes.map((r) => `${r.namespace}/${r.name}`), ["team-a/ing-a", "team-b/ing-b"]);
     assert.equal(
@@ -114,20 +122,15 @@ describe("duplicate ingress routes analyzer", () => {
     assert.equal(conflicts[0]!.path, "/shop");
   });
 
-  it("reports same host and path with different pathTypes as an overlap, not a tie", () => {
+  it("reports same host and path with different pathTypes as an overlap, not a duplicate", () => {
     const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik" }, [{ path: "/shop", pathType: "Prefix" }]);
     const b = shop("team-b", "ing-b", "2026-01-01T00:05:00Z", { className: "traefik" }, [{ path: "/shop", pathType: "ImplementationSpecific" }]);
     const [conflict] = findDuplicateRoutes([a, b], [traefik]);
     assert.equal(conflict!.kind, "overlap");
-    assert.match(describeConflict(conflict!), /Prefix\/ImplementationSpecific \/shop .*overlapping rules/);
+    assert.match(describeConflict(conflict!), /ImplementationSpecific\/Prefix \/shop .*overlapping rules/);
   });
 
-  it("flags duplicates that send traffic to one backend as harmless, and ignores one Ingress repeating itself", () => {
-    const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z");
-    const copy = shop("team-a", "ing-a-copy", "2026-01-01T00:05:00Z");
-    const [conflict] = findDuplicateRoutes([a, copy], [traefik]);
-    assert.equal(conflict!.sameBackend, true);
-    assert.match(describeConflict(conflict!), /same backend, nothing misrouted/);
+  it("ignores one Ingress repeating itself", () => {
     const twice = ingress("team-a", "ing-a", "2026-01-01T00:00:00Z", [{ host: "shop.example.test", paths: [{ path: "/" }] }, { host: "shop.example.test", paths: [{ path: "/" }] }], { className: "traefik" });
     assert.deepEqual(findDuplicateRoutes([twice], [traefik]), []);
   });
@@ -139,6 +142,7 @@ describe("duplicate ingress routes analyzer", () => {
     const d2 = ingress("team-b", "catch-all", "2026-01-01T00:01:00Z", [], { className: "traefik", defaultBackend: "fallback" });
     const [conflict] = findDuplicateRoutes([d1, d2], [traefik]);
     assert.equal(conflict!.path, "");
+    assert.equal(conflict!.kind, "duplicate", "team-a/fallback and team-b/fallback are two Services");
     assert.match(describeConflict(conflict!), /\* DefaultBackend \(default backend\)/);
   });
 
@@ -149,5 +153,124 @@ describe("duplicate ingress routes analyzer", () => {
     );
     assert.deepEqual(conflicts[0]!.routes.map((r) => r.name), ["ing-a", "ing-b", "ing-c"]);
     assert.equal(newestDuplicate(conflicts[0]!).name, "ing-c");
+  });
+
+  describe("paths as the Ingress API routes them", () => {
+    const is = (path?: string): PathSpec => ({ pathType: "ImplementationSpecific", ...(path !== undefined ? { path } : {}) });
+
+    it("treats an ImplementationSpecific rule without a path as the root: a duplicate of one at /", () => {
+      const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik" }, [is()]);
+      const b = shop("team-b", "ing-b", "2026-01-01T00:05:00Z", { className: "traefik" }, [is("/")]);
+      const [conflict, ...rest] = findDuplicateRoutes([a, b], [traefik]);
+      assert.equal(rest.length, 0);
+      assert.equal(conflict!.kind, "duplicate");
+      assert.equal(conflict!.path, "/");
+      assert.match(describeConflict(conflict!), /team-a\/ing-a \(written without a path\) → team-a\/echo:80 \(oldest\)/);
+    });
+
+    it("reports a path-less ImplementationSpecific rule beside Prefix / (the v1beta1 leftover) as an overlap", () => {
+      const legacy = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik" }, [is()]);
+      const modern = shop("team-b", "ing-b", "2026-01-01T00:05:00Z");
+      const conflicts = findDuplicateRoutes([legacy, modern], [traefik]);
+      assert.deepEqual(conflicts.map((c) => [c.kind, c.path, c.pathTypes.join("/")]), [["overlap", "/", "ImplementationSpecific/Prefix"]]);
+    });
+
+    it("keeps the default backend apart from a path-less rule: only two default backends collide", () => {
+      const fallback = ingress("team-a", "catch-all", "2026-01-01T00:00:00Z", [], { className: "traefik", defaultBackend: "fallback" });
+      const hostless = ingress("team-b", "ing-b", "2026-01-01T00:05:00Z", [{ paths: [is()] }], { className: "traefik" });
+      assert.deepEqual(findDuplicateRoutes([fallback, hostless], [traefik]), []);
+    });
+
+    it("keeps Exact paths exact: /shop/ and /shop are two rules, while Prefix /shop/ and /shop are one", () => {
+      const exact = (ns: string, name: string, at: string, path: string) => shop(ns, name, at, { className: "traefik" }, [{ path, pathType: "Exact" }]);
+      assert.deepEqual(findDuplicateRoutes([exact("team-a", "ing-a", "2026-01-01T00:00:00Z", "/shop/"), exact("team-b", "ing-b", "2026-01-01T00:05:00Z", "/shop")], [traefik]), []);
+      const prefix = (ns: string, name: string, at: string, path: string) => shop(ns, name, at, { className: "traefik" }, [{ path, pathType: "Prefix" }]);
+      const [conflict] = findDuplicateRoutes([prefix("team-a", "ing-a", "2026-01-01T00:00:00Z", "/shop/"), prefix("team-b", "ing-b", "2026-01-01T00:05:00Z", "/shop")], [traefik]);
+      assert.equal(conflict!.kind, "duplicate");
+    });
+  });
+
+  describe("overlaps: same path, different path types", () => {
+    it("reports Exact /api beside Prefix /api as an overlap (the spec gives Exact precedence), never a duplicate", () => {
+      const exact = shop("team-a", "api-exact", "2026-01-01T00:00:00Z", { className: "traefik" }, [{ path: "/api", pathType: "Exact", service: "api-v1" }]);
+      const prefix = shop("team-b", "api-prefix", "2026-01-01T00:05:00Z", { className: "traefik" }, [{ path: "/api", pathType: "Prefix", service: "api-v2" }]);
+      const conflicts = findDuplicateRoutes([exact, prefix], [traefik]);
+      assert.deepEqual(conflicts.map((c) => c.kind), ["overlap"]);
+      assert.throws(() => newestDuplicate(conflicts[0]!), /only a duplicate has an Ingress to remove; this is a overlap/);
+      assert.match(describeConflict(conflicts[0]!), /team-a\/api-exact Exact → team-a\/api-v1:80 \(oldest\), team-b\/api-prefix Prefix → team-b\/api-v2:80/);
+    });
+
+    it("splits a mixed group: two Prefix rules are a duplicate, and the Exact one beside them an overlap", () => {
+      const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik" }, [{ path: "/api" }]);
+      const b = shop("team-b", "ing-b", "2026-01-01T00:05:00Z", { className: "traefik" }, [{ path: "/api" }]);
+      const c = shop("team-c", "ing-c", "2026-01-01T00:09:00Z", { className: "traefik" }, [{ path: "/api", pathType: "Exact" }]);
+      const conflicts = findDuplicateRoutes([a, b, c], [traefik]);
+      assert.deepEqual(conflicts.map((conflict) => [conflict.kind, conflict.routes.map((r) => r.name).join(",")]), [
+        ["duplicate", "ing-a,ing-b"],
+        ["overlap", "ing-a,ing-b,ing-c"],
+      ]);
+      assert.equal(newestDuplicate(conflicts[0]!).name, "ing-b", "the Exact rule is not part of the duplicate, so it is never the one removed");
+    });
+
+    it("does not call one Ingress's own Exact and Prefix /api an overlap", () => {
+      const both = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik" }, [{ path: "/api", pathType: "Exact" }, { path: "/api", pathType: "Prefix" }]);
+      assert.deepEqual(findDuplicateRoutes([both], [traefik]), []);
+    });
+  });
+
+  describe("same-backend duplicates", () => {
+    it("reports a copy that reaches the same Service as its own kind, naming what else differs (annotations, TLS)", () => {
+      const original = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", {
+        className: "traefik",
+        annotations: { "traefik.ingress.kubernetes.io/router.middlewares": "team-a-auth@kubernetescrd", "kubectl.kubernetes.io/last-applied-configuration": "{...ing-a...}" },
+        tls: [{ hosts: ["shop.example.test"], secretName: "shop-tls" }],
+      });
+      const copy = shop("team-a", "ing-a-copy", "2026-01-01T00:05:00Z", { className: "traefik", annotations: { "kubectl.kubernetes.io/last-applied-configuration": "{...copy...}" } });
+      const [conflict, ...rest] = findDuplicateRoutes([original, copy], [traefik]);
+      assert.equal(rest.length, 0);
+      assert.equal(conflict!.kind, "sameBackendDuplicate");
+      assert.deepEqual(conflict!.settingsDiffer, [
+        "annotations differ (traefik.ingress.kubernetes.io/router.middlewares)",
+        "TLS differs (team-a/ing-a: TLS shop-tls, team-a/ing-a-copy: no TLS)",
+      ]);
+      const text = describeConflict(conflict!);
+      assert.match(text, /identical rules, same backend: nothing misrouted, but annotations differ .* only one Ingress's settings are in force/);
+      assert.doesNotMatch(text, /team-a-auth/, "annotation values stay out of messages (they may hold credentials)");
+    });
+
+    it("says nothing differs when the copy is exact (bookkeeping annotations aside)", () => {
+      const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik", annotations: { "kubectl.kubernetes.io/last-applied-configuration": "a" } });
+      const b = shop("team-a", "ing-b", "2026-01-01T00:05:00Z", { className: "traefik", annotations: { "kubectl.kubernetes.io/last-applied-configuration": "b" } });
+      const [conflict] = findDuplicateRoutes([a, b], [traefik]);
+      assert.equal(conflict!.kind, "sameBackendDuplicate");
+      assert.deepEqual(conflict!.settingsDiffer, []);
+      assert.match(describeConflict(conflict!), /same backend: nothing misrouted\)/);
+    });
+
+    it("counts TLS entries by the hosts they cover: a wildcard or host-less entry covers the route's host", () => {
+      const wildcard = shop("team-a", "ing-a", "2026-01-01T00:00:00Z", { className: "traefik", tls: [{ hosts: ["*.example.test"], secretName: "wild" }] });
+      const hostless = shop("team-a", "ing-b", "2026-01-01T00:05:00Z", { className: "traefik", tls: [{ secretName: "wild" }] });
+      const other = shop("team-a", "ing-c", "2026-01-01T00:06:00Z", { className: "traefik", tls: [{ hosts: ["api.example.test"], secretName: "wild" }] });
+      const [conflict] = findDuplicateRoutes([wildcard, hostless, other], [traefik]);
+      assert.deepEqual(conflict!.settingsDiffer, ["TLS differs (team-a/ing-a: TLS wild, team-a/ing-b: TLS wild, team-a/ing-c: no TLS)"]);
+    });
+  });
+
+  describe("the duplicateIngressRoutes check", () => {
+    const a = shop("team-a", "ing-a", "2026-01-01T00:00:00Z");
+    const copy = shop("team-a", "ing-a-copy", "2026-01-01T00:05:00Z");
+    const exact = shop("team-b", "ing-exact", "2026-01-01T00:06:00Z", { className: "traefik" }, [{ path: "/", pathType: "Exact" }]);
+
+    it("by default holds only for duplicates, and still names every other conflict it saw", () => {
+      const observation = duplicateRoutesObservation([a, copy, exact], [traefik], { host: "shop.example.test" });
+      assert.equal(observation.holds, false);
+      assert.match(observation.detail, /^no duplicate routes among 3 Ingress\(es\) and 1 IngressClass\(es\); seen but not counted: same-backend duplicate: .*ing-a-copy.*; overlap: .*ing-exact/);
+    });
+
+    it("holds for the kinds a scenario asks for", () => {
+      assert.equal(duplicateRoutesObservation([a, copy], [traefik], { kinds: ["sameBackendDuplicate"] }).holds, true);
+      assert.equal(duplicateRoutesObservation([a, exact], [traefik], { kinds: ["overlap"] }).holds, true);
+      assert.equal(duplicateRoutesObservation([a, exact], [traefik], { kinds: ["duplicate", "sameBackendDuplicate"] }).holds, false);
+    });
   });
 });
