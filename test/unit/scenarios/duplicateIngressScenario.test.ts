@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { KubernetesObject } from "@kubernetes/client-node";
+import { parseAllDocuments } from "yaml";
 import { repoRoot } from "../../../harness/cluster/repoRoot.js";
+import { findDuplicateRoutes } from "../../../harness/detectors/duplicateIngressRoutes.js";
+import { duplicateRoutesObservation } from "../../../harness/detectors/duplicateIngressRoutesCheck.js";
+import { planDuplicateRemoval } from "../../../harness/remediations/duplicateIngressRemovalPlan.js";
 import { builtinKinds } from "../../../harness/scenario/builtinKinds.js";
 import { loadScenario } from "../../../harness/scenario/scenarioLoader.js";
 import type { ScenarioDefinition } from "../../../harness/scenario/scenarioModel.js";
@@ -50,5 +56,33 @@ describe("scenario duplicate-ingress", () => {
       assert.equal(routed?.withinMs, 10_000);
       assert.equal((routed?.params as { atLeast?: number }).atLeast, 1);
     }
+  });
+
+  // The analyzer's verdicts on the scenario's own manifests: what the detectors and the remediation
+  // see on a real run (before the fault, after it, after the remediation), pinned here so a change
+  // to the analyzer cannot quietly change the scenario's verdicts.
+  it("the analyzer on the scenario's manifests: silent on the baseline, a duplicate after ing-b, removal of ing-b only", () => {
+    const manifests = (file: string) =>
+      parseAllDocuments(readFileSync(path.join(repoRoot(), "scenarios/duplicate-ingress/manifests", file), "utf8")).map((doc) => doc.toJS() as KubernetesObject);
+    const classes = manifests("traefik.yaml").filter((o) => o.kind === "IngressClass");
+    const stamp = (object: KubernetesObject, at: string): KubernetesObject => ({ ...object, metadata: { ...object.metadata, uid: object.metadata?.name, creationTimestamp: at as unknown as Date } });
+    const ingA = stamp(manifests("ing-a.yaml")[0]!, "2026-01-01T00:00:00Z");
+    const ingB = stamp(manifests("ing-b.yaml")[0]!, "2026-01-01T00:05:00Z");
+
+    for (const variant of ["no-guard", "guard"]) {
+      const plan = planVariant(definition, variant);
+      for (const detector of plan.detectors.filter((d) => d.kind === "duplicateIngressRoutes")) {
+        assert.deepEqual(Object.keys(detector.params as object), ["host"], `${variant}/${detector.id}: no kinds, so the default: duplicates only`);
+      }
+    }
+    const params = { host: String(definition.settings.host) };
+    assert.equal(duplicateRoutesObservation([ingA], classes, params).holds, false, "negative control and guard variant: silent");
+    const fault = duplicateRoutesObservation([ingA, ingB], classes, params);
+    assert.equal(fault.holds, true, "no-guard: fires after ing-b");
+    assert.match(fault.detail, /duplicate: shop\.example\.test Prefix \/ .*team-a\/ing-a → team-a\/echo:80 \(oldest\), team-b\/ing-b → team-b\/echo:80/);
+    assert.doesNotMatch(fault.detail, /not counted/);
+    const removal = planDuplicateRemoval(findDuplicateRoutes([ingA, ingB], classes).filter((c) => c.host === params.host));
+    assert.deepEqual(removal.remove.map((r) => `${r.namespace}/${r.name}`), ["team-b/ing-b"]);
+    assert.deepEqual(removal.leftAlone, []);
   });
 });
