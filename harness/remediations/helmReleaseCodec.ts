@@ -1,8 +1,16 @@
 // Helm's storage format for one release revision, as its secrets/configmaps drivers write it
-// (helm pkg/storage/driver/util.go): JSON of the release, gzip-compressed, then base64 (standard
-// alphabet). A Secret's `data.release` is base64 once more, by the Kubernetes API itself — which is
-// why the value looks double-encoded from kubectl. Decoding accepts un-gzipped JSON too, because
-// Helm's own decoder does (old releases were stored uncompressed).
+// (helm pkg/storage/driver/util.go, identical in v3 and v4): JSON of the release, gzip-compressed
+// (BestCompression), then base64 with Go's base64.StdEncoding. A Secret's `data.release` is base64
+// once more, by the Kubernetes API itself — which is why the value looks double-encoded from
+// kubectl. Decoding accepts un-gzipped JSON too, because helm's own decoder does (old releases were
+// stored uncompressed): it gunzips only when more than three bytes start with 1f 8b 08.
+//
+// The base64 text is read exactly as helm reads it (Go's StdEncoding.DecodeString), so that a
+// record this harness accepts is one helm accepts, and the other way round:
+//   - "\r" and "\n" are skipped wherever they are (records wrapped by `base64` or an editor);
+//   - padding is required: unpadded text, text whose length is not a multiple of four, and "="
+//     anywhere but at the end are rejected, even though Node's Buffer would decode them;
+//   - every other character outside the standard alphabet is rejected — spaces and tabs too.
 
 import { gunzipSync, gzipSync, constants } from "node:zlib";
 
@@ -35,10 +43,8 @@ export class HelmReleaseDecodeError extends Error {
  * i.e. Buffer.from(secret.data.release, "base64").toString()).
  */
 export function decodeHelmRelease(encoded: string, what = "the value"): HelmRelease {
-  const text = encoded.trim();
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length === 0) throw new HelmReleaseDecodeError(what, "not base64");
-  const bytes = Buffer.from(text, "base64");
-  const isGzip = GZIP_MAGIC.every((byte, index) => bytes[index] === byte);
+  const bytes = decodeStdBase64(encoded, what);
+  const isGzip = bytes.length > GZIP_MAGIC.length && GZIP_MAGIC.every((byte, index) => bytes[index] === byte);
   let json: string;
   try {
     json = (isGzip ? gunzipSync(bytes) : bytes).toString("utf8");
@@ -69,6 +75,24 @@ export function decodeSecretReleaseData(secretDataRelease: string, what?: string
 /** release → the value to put in `secret.data.release`. */
 export function encodeSecretReleaseData(release: HelmRelease): string {
   return Buffer.from(encodeHelmRelease(release), "latin1").toString("base64");
+}
+
+/** Go's base64.StdEncoding.DecodeString: line breaks skipped, padding required, nothing else allowed. */
+function decodeStdBase64(encoded: string, what: string): Buffer {
+  const text = encoded.replace(/[\r\n]/g, "");
+  if (text.length === 0) throw new HelmReleaseDecodeError(what, "it is empty");
+  const stray = /[^A-Za-z0-9+/=]/.exec(text);
+  if (stray) {
+    const shown = JSON.stringify(stray[0]);
+    throw new HelmReleaseDecodeError(what, `not base64: ${shown} at character ${stray.index} (helm's decoder skips only line breaks)`);
+  }
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
+    throw new HelmReleaseDecodeError(
+      what,
+      `not padded base64 (${text.length} characters without line breaks; helm's decoder needs a multiple of four, with "=" only at the end) — helm would fail on this record too`,
+    );
+  }
+  return Buffer.from(text, "base64");
 }
 
 function assertRelease(value: unknown, what: string): HelmRelease {
