@@ -64,6 +64,7 @@ export const helmReleaseRepair: RepairModule = {
       }
       const result = await backupReleaseFromEtcd(kube, namespace, release, { backupDir, reason: "manual", timeoutMs: ETCD_TIMEOUT_MS });
       io.out(`backed up v${result.revisions.join(", v")} of ${namespace}/${release} from ${result.pod} (etcd revision ${result.etcdRevision})\n${result.file}`);
+      if (result.notBackedUp) io.err(`not backed up (not helm.sh/release.v1 records): ${result.notBackedUp}`);
       return ExitCode.Ok;
     }
     const result = opts.restore

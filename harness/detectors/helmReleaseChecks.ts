@@ -7,8 +7,9 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import type { CheckKind, Observation, RunContext } from "../scenario/kindTypes.js";
 import { watchObjects, type WatchTarget } from "../kube/watchObjects.js";
 import { apiVersionFor } from "../kube/objectSelection.js";
-import { releaseRecords, releaseSelector, type SecretObject } from "../remediations/helmReleaseRecord.js";
-import { deployedRevisionCount, orphanedReleaseObjects } from "./helmReleaseInvariants.js";
+import { readReleaseSecrets, releaseSelector, type SecretObject } from "../remediations/helmReleaseRecord.js";
+import { couldNotTell } from "../scenario/observationReading.js";
+import { deployedRevisionCount, orphanedReleaseObjects, type InvariantVerdict } from "./helmReleaseInvariants.js";
 import { observeObjects } from "./observeObjects.js";
 
 export interface OrphanedObjectsParams {
@@ -46,9 +47,8 @@ export const helmOrphanedObjectsCheck: CheckKind<OrphanedObjectsParams> = {
     const targets: WatchTarget[] = kinds.map((kind) => ({ apiVersion: apiVersionFor({ kind }), kind, namespace }));
     return observeSeveral(context, targets, (snapshots) => {
       const all = [...snapshots.values()].flat();
-      const records = releaseRecords((snapshots.get("Secret") ?? []) as SecretObject[]);
-      const verdict = orphanedReleaseObjects(all, records, namespace, params.release);
-      return { holds: verdict.violated, detail: verdict.detail };
+      const { records, unreadable } = readReleaseSecrets((snapshots.get("Secret") ?? []) as SecretObject[]);
+      return reading(orphanedReleaseObjects(all, records, namespace, params.release, unreadable));
     }, emit);
   },
 };
@@ -70,13 +70,18 @@ export const helmDeployedRevisionsCheck: CheckKind<DeployedRevisionsParams> = {
       { apiVersion: "v1", kind: "Secret", namespace: params.namespace ?? context.namespace, labelSelector: releaseSelector(params.release) },
       (objects) => {
         // The release is named in the scenario, so "no records at all" is a violation, not "no such release".
-        const verdict = deployedRevisionCount(releaseRecords(objects as SecretObject[], params.release), params.release, true);
-        return { holds: verdict.violated, detail: verdict.detail };
+        const { records, unreadable } = readReleaseSecrets(objects as SecretObject[], params.release);
+        return reading(deployedRevisionCount(records, params.release, true, unreadable));
       },
       emit,
     );
   },
 };
+
+/** The invariant's verdict as an observation: it holds while the invariant is broken. */
+function reading(verdict: InvariantVerdict): Observation {
+  return verdict.couldNotTell ? couldNotTell(verdict.detail) : { holds: verdict.violated, detail: verdict.detail };
+}
 
 /** Watches several kinds at once; evaluates once every kind was listed, then on every change. */
 function observeSeveral(

@@ -12,7 +12,7 @@
 import type { KubeClients } from "../kube/kubeClients.js";
 import { decodeStoredSecret } from "./etcdSecretDecoder.js";
 import { etcdctlInPod, findEtcdPod } from "./etcdctlInPod.js";
-import { releaseRecords, releaseSecretName } from "./helmReleaseRecord.js";
+import { describeUnreadable, readReleaseSecrets, releaseSecretName } from "./helmReleaseRecord.js";
 import { writeReleaseBackup } from "./releaseBackup.js";
 
 export interface EtcdBackupResult {
@@ -22,6 +22,8 @@ export interface EtcdBackupResult {
   /** The etcd revision the keys were read at. */
   etcdRevision: number;
   pod: string;
+  /** Release Secrets under the prefix that are not helm.sh/release.v1 records: not backed up, described. */
+  notBackedUp: string;
 }
 
 interface EtcdctlGetOutput {
@@ -53,10 +55,11 @@ export async function backupReleaseFromEtcd(
     return decodeStoredSecret(Buffer.from(kv.value, "base64"), key);
   });
   // The prefix also matches releases whose name extends this one ("web" vs "web.v2…"): keep ours.
-  const records = releaseRecords(secrets, release);
+  const { records, unreadable } = readReleaseSecrets(secrets, release);
   if (records.length === 0) {
-    throw new Error(`etcd holds no release records for ${namespace}/${release} (prefix ${releaseKeyPrefix(namespace, release)}): is the release name right, and was it installed with the secrets driver?`);
+    const others = unreadable.length > 0 ? `; found only Secrets it cannot read: ${describeUnreadable(unreadable)}` : "";
+    throw new Error(`etcd holds no release records for ${namespace}/${release} (prefix ${releaseKeyPrefix(namespace, release)}): is the release name right, and was it installed with the secrets driver?${others}`);
   }
   const file = await writeReleaseBackup(options.backupDir, { namespace, release, source: "etcd", reason: options.reason, secrets: records.map((record) => record.secret) });
-  return { file, revisions: records.map((record) => record.revision), etcdRevision: parsed.header?.revision ?? 0, pod };
+  return { file, revisions: records.map((record) => record.revision), etcdRevision: parsed.header?.revision ?? 0, pod, notBackedUp: describeUnreadable(unreadable) };
 }

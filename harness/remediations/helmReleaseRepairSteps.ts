@@ -6,10 +6,11 @@
 
 import type { StepKind } from "../scenario/kindTypes.js";
 import { backupReleaseFromEtcd } from "./etcdReleaseBackup.js";
-import { listReleaseRecords } from "./helmReleaseStore.js";
+import { listReleaseSecrets } from "./helmReleaseStore.js";
 import { restoreReleaseFromBackup } from "./helmReleaseRestore.js";
 import { statusPatchRelease } from "./helmReleaseStatusPatch.js";
 import { defaultBackupDir } from "./releaseBackup.js";
+import type { ReleaseSecrets } from "./helmReleaseRecord.js";
 import { RepairImpossibleError } from "./repairImpossibleError.js";
 
 export interface BackupParams {
@@ -52,7 +53,8 @@ export const helmReleaseBackupStep: StepKind<BackupParams> = {
       timeoutMs: context.timeoutMs,
       signal: context.signal,
     });
-    return { detail: `v${result.revisions.join(", v")} from ${result.pod} at etcd revision ${result.etcdRevision} → ${result.file}`, output: result };
+    const skipped = result.notBackedUp ? `; not backed up (not helm.sh/release.v1 records): ${result.notBackedUp}` : "";
+    return { detail: `v${result.revisions.join(", v")} from ${result.pod} at etcd revision ${result.etcdRevision} → ${result.file}${skipped}`, output: result };
   },
 };
 
@@ -112,7 +114,7 @@ export const helmReleaseStatusPatchStep: StepKind<StatusPatchParams> = {
   async run(params, context) {
     const namespace = params.namespace ?? context.namespace;
     const request = { timeoutMs: Math.min(context.timeoutMs, context.kube.requestTimeoutMs), signal: context.signal };
-    const before = versions(await listReleaseRecords(context.kube, namespace, params.release, request));
+    const before = versions(await listReleaseSecrets(context.kube, namespace, params.release, request));
     const result = await withHint(
       statusPatchRelease(context.kube, namespace, params.release, {
         dryRun: params.dryRun ?? false,
@@ -121,7 +123,7 @@ export const helmReleaseStatusPatchStep: StepKind<StatusPatchParams> = {
         log: (line) => context.log.info(line),
       }),
     );
-    const after = versions(await listReleaseRecords(context.kube, namespace, params.release, request));
+    const after = versions(await listReleaseSecrets(context.kube, namespace, params.release, request));
     // Proven, not assumed: a dry run (or a no-op second run) must leave every record untouched.
     const touched = before !== after;
     if ((params.dryRun || !result.changed) && touched) throw new Error(`records changed although the repair reported no change (before ${before}, after ${after})`);
@@ -142,6 +144,9 @@ async function withHint<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-function versions(records: Array<{ secretName: string; secret: { metadata?: { resourceVersion?: string } } }>): string {
-  return records.map((record) => `${record.secretName}@${record.secret.metadata?.resourceVersion ?? "?"}`).sort().join(",");
+/** Every release Secret with its resourceVersion — unreadable ones too, so a write to any of them shows. */
+function versions(found: ReleaseSecrets): string {
+  const readable = found.records.map((record) => `${record.secretName}@${record.secret.metadata?.resourceVersion ?? "?"}`);
+  const unreadable = found.unreadable.map((secret) => `${secret.secretName}@(unreadable)`);
+  return [...readable, ...unreadable].sort().join(",");
 }

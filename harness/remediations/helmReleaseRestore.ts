@@ -6,7 +6,7 @@ import type { KubeClients } from "../kube/kubeClients.js";
 import { deployedRevisionCount } from "../detectors/helmReleaseInvariants.js";
 import { RepairImpossibleError } from "./repairImpossibleError.js";
 import type { RepairOptions } from "./repairOptions.js";
-import { createSecretIfAbsent, listReleaseRecords } from "./helmReleaseStore.js";
+import { createSecretIfAbsent, listReleaseSecrets } from "./helmReleaseStore.js";
 import { readReleaseBackup, writeReleaseBackup } from "./releaseBackup.js";
 import { planRestore, type RestorePlan } from "./restorePlan.js";
 
@@ -21,8 +21,9 @@ export async function restoreReleaseFromBackup(kube: KubeClients, namespace: str
   const backup = await readReleaseBackup(backupFile);
   if (backup.release !== release) throw new RepairImpossibleError(`${backupFile} holds release ${backup.release}, not ${release}`, "pass a backup of this release");
   const request = { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) };
-  const current = await listReleaseRecords(kube, namespace, release, request);
-  const plan = planRestore(backup, current, namespace);
+  const found = await listReleaseSecrets(kube, namespace, release, request);
+  const current = found.records;
+  const plan = planRestore(backup, found, namespace);
   if (plan.action === "refuse") throw new RepairImpossibleError(plan.reason, plan.hint);
   const names = plan.action === "restore" ? plan.create.map((secret) => `  create ${secret.metadata?.name} (status ${secret.metadata?.labels?.status ?? "?"})`) : [];
   const text = [`${plan.reason} (backup from ${backup.source}, taken ${backup.takenAt})`, ...names].join("\n");
@@ -35,7 +36,8 @@ export async function restoreReleaseFromBackup(kube: KubeClients, namespace: str
     const created = await createSecretIfAbsent(kube, namespace, secret, request);
     options.log?.(`${created ? "restored" : "already present (someone else restored it):"} ${secret.metadata?.name}`);
   }
-  const after = deployedRevisionCount(await listReleaseRecords(kube, namespace, release, request), release, true);
-  if (after.violated) throw new Error(`restore created the records but the release is still not healthy (${after.detail}); the records before the restore are in ${before}`);
+  const now = await listReleaseSecrets(kube, namespace, release, request);
+  const after = deployedRevisionCount(now.records, release, true, now.unreadable);
+  if (after.violated || after.couldNotTell) throw new Error(`restore created the records but the release is still not healthy (${after.detail}); the records before the restore are in ${before}`);
   return { plan, text: `${text}\nnow: ${after.detail}\nbackup of the state before: ${before}`, changed: true, backupFile: before };
 }

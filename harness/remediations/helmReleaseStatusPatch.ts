@@ -5,7 +5,7 @@
 
 import type { KubeClients } from "../kube/kubeClients.js";
 import { deployedRevisionCount } from "../detectors/helmReleaseInvariants.js";
-import { listReleaseRecords, replaceSecret } from "./helmReleaseStore.js";
+import { listReleaseSecrets, replaceSecret } from "./helmReleaseStore.js";
 import { describePlan, planStatusPatch, type StatusPatchPlan } from "./statusPatchPlan.js";
 import { writeReleaseBackup } from "./releaseBackup.js";
 import { RepairImpossibleError } from "./repairImpossibleError.js";
@@ -21,8 +21,9 @@ export interface StatusPatchResult {
 
 export async function statusPatchRelease(kube: KubeClients, namespace: string, release: string, options: RepairOptions): Promise<StatusPatchResult> {
   const request = { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) };
-  const records = await listReleaseRecords(kube, namespace, release, request);
-  const plan = planStatusPatch(release, records);
+  const found = await listReleaseSecrets(kube, namespace, release, request);
+  const records = found.records;
+  const plan = planStatusPatch(release, found);
   const text = describePlan(plan);
   if (plan.action === "impossible") throw new RepairImpossibleError(plan.reason, plan.hint);
   if (plan.action === "none" || options.dryRun) return { plan, text: options.dryRun && plan.action === "patch" ? `dry run, nothing changed:\n${text}` : text, changed: false };
@@ -39,8 +40,9 @@ export async function statusPatchRelease(kube: KubeClients, namespace: string, r
     await replaceSecret(kube, namespace, change.updated, request);
     options.log?.(`patched ${change.secretName}: ${change.labelFrom} → ${change.labelTo}`);
   }
-  const after = deployedRevisionCount(await listReleaseRecords(kube, namespace, release, request), release, true);
-  if (after.violated) {
+  const now = await listReleaseSecrets(kube, namespace, release, request);
+  const after = deployedRevisionCount(now.records, release, true, now.unreadable);
+  if (after.violated || after.couldNotTell) {
     throw new Error(`status-patch wrote its changes but the release is still not healthy (${after.detail}); someone else may be writing to it. The records before the repair are in ${backupFile}`);
   }
   return { plan, text: `${text}\nnow: ${after.detail}\nbackup: ${backupFile}`, changed: true, backupFile };

@@ -5,7 +5,7 @@
 import type { KubeClients } from "../kube/kubeClients.js";
 import { kubeJsonRequest } from "../kube/kubeRawRequest.js";
 import { toKubeApiError } from "../kube/kubeApiError.js";
-import { releaseRecords, releaseSelector, type HelmReleaseRecord, type SecretObject } from "./helmReleaseRecord.js";
+import { readReleaseSecrets, releaseSelector, type ReleaseSecrets, type SecretObject } from "./helmReleaseRecord.js";
 
 export interface StoreOptions {
   timeoutMs: number;
@@ -16,12 +16,12 @@ function secretsPath(namespace: string): string {
   return `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`;
 }
 
-/** Every revision of the release, newest first. */
-export async function listReleaseRecords(kube: KubeClients, namespace: string, release: string, options: StoreOptions): Promise<HelmReleaseRecord[]> {
+/** Every revision of the release (newest first), and its release Secrets this harness cannot read. */
+export async function listReleaseSecrets(kube: KubeClients, namespace: string, release: string, options: StoreOptions): Promise<ReleaseSecrets> {
   const query = new URLSearchParams({ labelSelector: releaseSelector(release) });
   try {
     const list = (await kubeJsonRequest(kube.config, `${secretsPath(namespace)}?${query}`, { ...options })) as { items?: SecretObject[] };
-    return releaseRecords((list.items ?? []).map((item) => ({ apiVersion: "v1", kind: "Secret", ...item })), release);
+    return readReleaseSecrets((list.items ?? []).map((item) => ({ apiVersion: "v1", kind: "Secret", ...item })), release);
   } catch (error) {
     throw toKubeApiError(`list release records of ${namespace}/${release}`, error);
   }

@@ -5,7 +5,7 @@
 // restarted at v1) and makes the restore refuse: merging two histories is a decision for a person. The result must leave exactly one deployed revision, or the restore refuses.
 
 import { deployedRevisionCount } from "../detectors/helmReleaseInvariants.js";
-import { releaseRecords, type HelmReleaseRecord, type SecretObject } from "./helmReleaseRecord.js";
+import { describeUnreadable, readReleaseSecrets, releaseRecords, type ReleaseSecrets, type SecretObject } from "./helmReleaseRecord.js";
 import type { ReleaseBackup } from "./releaseBackup.js";
 
 export type RestorePlan =
@@ -13,8 +13,19 @@ export type RestorePlan =
   | { action: "refuse"; reason: string; hint: string }
   | { action: "restore"; reason: string; create: SecretObject[] };
 
-export function planRestore(backup: ReleaseBackup, current: HelmReleaseRecord[], namespace: string): RestorePlan {
-  const saved = releaseRecords(backup.secrets, backup.release);
+/** `found`: the release's Secrets in the cluster now, as listReleaseSecrets returns them. */
+export function planRestore(backup: ReleaseBackup, found: ReleaseSecrets, namespace: string): RestorePlan {
+  const inBackup = readReleaseSecrets(backup.secrets, backup.release);
+  const saved = inBackup.records;
+  const unreadable = [...found.unreadable, ...inBackup.unreadable];
+  if (unreadable.length > 0) {
+    return {
+      action: "refuse",
+      reason: `release ${backup.release} has release Secrets this restore cannot read: ${describeUnreadable(unreadable)}`,
+      hint: "restore with the helm version that wrote those records; this restore reads and writes helm.sh/release.v1 only",
+    };
+  }
+  const current = found.records;
   if (saved.length === 0) return { action: "refuse", reason: `the backup holds no records of release ${backup.release}`, hint: "pick a backup taken while the release was healthy" };
   const present = new Map(current.map((record) => [record.secretName, record]));
   const clashes = saved.filter((record) => {
@@ -32,7 +43,7 @@ export function planRestore(backup: ReleaseBackup, current: HelmReleaseRecord[],
   if (missing.length === 0) return { action: "none", reason: `every backed-up record of ${backup.release} is present: nothing to restore` };
   const create = missing.map((record) => restorable(record.secret, namespace));
   const after = deployedRevisionCount([...current, ...releaseRecords(create, backup.release)], backup.release, true);
-  if (after.violated) {
+  if (after.violated || after.couldNotTell) {
     return { action: "refuse", reason: `restoring would leave ${after.detail}`, hint: "run the status-patch repair first (or instead), then restore only what is missing" };
   }
   return { action: "restore", reason: `${missing.length} record(s) missing: ${missing.map((record) => `v${record.revision} ${record.status}`).join(", ")}`, create };

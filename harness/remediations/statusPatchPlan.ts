@@ -5,7 +5,7 @@
 // Pure, so every case is unit-tested; helmReleaseStatusPatch.ts executes the plan.
 
 import { decodeSecretReleaseData, encodeSecretReleaseData } from "./helmReleaseCodec.js";
-import type { HelmReleaseRecord, SecretObject } from "./helmReleaseRecord.js";
+import { describeUnreadable, type HelmReleaseRecord, type ReleaseSecrets, type SecretObject } from "./helmReleaseRecord.js";
 
 export interface RecordChange {
   secretName: string;
@@ -26,9 +26,18 @@ export type StatusPatchPlan =
 
 const REPAIR_NOTE = "repaired by kube-gameday status-patch";
 
-/** `records` newest first (as listReleaseRecords returns them). `now` stamps helm's modifiedAt label. */
-export function planStatusPatch(release: string, records: HelmReleaseRecord[], now: Date = new Date()): StatusPatchPlan {
-  const sorted = [...records].sort((a, b) => b.revision - a.revision);
+/** `found` as listReleaseSecrets returns it. `now` stamps helm's modifiedAt label. */
+export function planStatusPatch(release: string, found: ReleaseSecrets, now: Date = new Date()): StatusPatchPlan {
+  if (found.unreadable.length > 0) {
+    // Marking a readable revision deployed beside records we cannot read could leave two deployed
+    // revisions, or hide the newest one, for the helm that wrote them.
+    return {
+      action: "impossible",
+      reason: `release ${release} has release Secrets this repair cannot read: ${describeUnreadable(found.unreadable)}`,
+      hint: "repair it with the helm version that wrote those records (or restore from a backup of that helm's records); this repair reads and writes helm.sh/release.v1 only",
+    };
+  }
+  const sorted = [...found.records].sort((a, b) => b.revision - a.revision);
   const deployed = sorted.filter((record) => record.status === "deployed");
   if (sorted.length === 0) {
     return {

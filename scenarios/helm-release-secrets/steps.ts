@@ -7,7 +7,7 @@ import { helmHistoryCoherentCheck } from "../../harness/detectors/helmHistoryChe
 import { helmDeployedRevisionsCheck, helmOrphanedObjectsCheck } from "../../harness/detectors/helmReleaseChecks.js";
 import { probeStayedUpCheck } from "../../harness/detectors/probeStayedUpCheck.js";
 import { kubeRawRequest } from "../../harness/kube/kubeRawRequest.js";
-import { listReleaseRecords } from "../../harness/remediations/helmReleaseStore.js";
+import { listReleaseSecrets } from "../../harness/remediations/helmReleaseStore.js";
 import { helmReleaseBackupStep, helmReleaseRestoreStep, helmReleaseStatusPatchStep } from "../../harness/remediations/helmReleaseRepairSteps.js";
 import type { KindRegistry } from "../../harness/scenario/kindRegistry.js";
 import type { StepKind } from "../../harness/scenario/kindTypes.js";
@@ -38,7 +38,7 @@ const deleteReleaseRecordsStep: StepKind<DeleteRecordsParams> = {
   describe: (params) => `delete ${params.which === "all" ? "every record" : "the deployed record"} of release ${params.release}${params.expectDenied ? " (expected to be refused)" : ""}`,
   async run(params, context) {
     const request = { timeoutMs: Math.min(context.timeoutMs, context.kube.requestTimeoutMs), signal: context.signal };
-    const records = (await listReleaseRecords(context.kube, context.namespace, params.release, request)).filter((record) => params.which === "all" || record.status === "deployed");
+    const records = (await listReleaseSecrets(context.kube, context.namespace, params.release, request)).records.filter((record) => params.which === "all" || record.status === "deployed");
     if (records.length === 0) throw new Error(`release ${params.release} has no ${params.which === "all" ? "" : "deployed "}records to delete: did setup install it?`);
     const outcomes = await Promise.all(
       records.map(async (record) => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { deployedRevisionCount, orphanedReleaseObjects } from "../../../harness/detectors/helmReleaseInvariants.js";
-import { releaseRecords } from "../../../harness/remediations/helmReleaseRecord.js";
+import { readReleaseSecrets, releaseRecords } from "../../../harness/remediations/helmReleaseRecord.js";
 import { syntheticSecret } from "../remediations/releaseSecrets.js";
 
 const owned = (kind: string, name: string, release = "web", namespace = "shop") => ({
@@ -45,5 +45,25 @@ describe("Helm release invariants", () => {
     assert.equal(deployedRevisionCount([], "web", false).violated, false);
     const uninstalled = releaseRecords([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "uninstalled")]);
     assert.equal(deployedRevisionCount(uninstalled, "web", true).violated, false);
+  });
+
+  it("says 'could not tell' where unread release Secrets could change the answer, naming them, instead of skipping them silently", () => {
+    const future = syntheticSecret("web", 3, "deployed");
+    future.type = "helm.sh/release.v2";
+    future.metadata!.name = "sh.helm.release.v2.web.v3";
+    const found = readReleaseSecrets([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "superseded"), future]);
+    const deployed = deployedRevisionCount(found.records, "web", true, found.unreadable);
+    assert.equal(deployed.couldNotTell, true, "the unread record may be the deployed one");
+    assert.match(deployed.detail, /^release web: 0 deployed of 2 record\(s\) \(v2 superseded, v1 superseded\); not read, so not counted: sh\.helm\.release\.v2\.web\.v3 \(type helm\.sh\/release\.v2/);
+    const onlyFuture = readReleaseSecrets([future]);
+    const orphans = orphanedReleaseObjects([owned("Deployment", "web")], onlyFuture.records, "shop", "web", onlyFuture.unreadable);
+    assert.deepEqual([orphans.violated, orphans.couldNotTell], [false, true], "something stores release web, in a format this harness does not read");
+    assert.match(orphans.detail, /objects claim web, whose only release Secrets cannot be read, so whether they are orphaned is unknown; not read: sh\.helm\.release\.v2\.web\.v3/);
+    const twoDeployed = readReleaseSecrets([syntheticSecret("web", 1, "deployed"), syntheticSecret("web", 2, "deployed"), future]);
+    assert.deepEqual(
+      [deployedRevisionCount(twoDeployed.records, "web", true, twoDeployed.unreadable).violated, deployedRevisionCount(twoDeployed.records, "web", true, twoDeployed.unreadable).couldNotTell],
+      [true, false],
+      "two readable deployed revisions break the invariant whatever the unread one says",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { decodeSecretReleaseData } from "../../../harness/remediations/helmReleaseCodec.js";
-import { releaseRecords } from "../../../harness/remediations/helmReleaseRecord.js";
+import { readReleaseSecrets } from "../../../harness/remediations/helmReleaseRecord.js";
 import { describePlan, planStatusPatch } from "../../../harness/remediations/statusPatchPlan.js";
 import { syntheticSecret } from "./releaseSecrets.js";
 
@@ -8,7 +8,7 @@ const NOW = new Date("2026-01-02T03:04:05Z");
 
 describe("status-patch plan", () => {
   it("marks the newest revision deployed, in the JSON and in the status label", () => {
-    const records = releaseRecords([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "superseded")], "web");
+    const records = readReleaseSecrets([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "superseded")], "web");
     const plan = planStatusPatch("web", records, NOW);
     assert.equal(plan.action, "patch");
     if (plan.action !== "patch") return;
@@ -26,12 +26,12 @@ describe("status-patch plan", () => {
   });
 
   it("does nothing when exactly one revision is deployed (so a second run is a no-op)", () => {
-    const records = releaseRecords([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "deployed"), syntheticSecret("web", 3, "failed")], "web");
+    const records = readReleaseSecrets([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "deployed"), syntheticSecret("web", 3, "failed")], "web");
     assert.equal(planStatusPatch("web", records).action, "none");
   });
 
   it("supersedes all but the newest when several are deployed", () => {
-    const records = releaseRecords([syntheticSecret("web", 1, "deployed"), syntheticSecret("web", 2, "deployed"), syntheticSecret("web", 3, "deployed")], "web");
+    const records = readReleaseSecrets([syntheticSecret("web", 1, "deployed"), syntheticSecret("web", 2, "deployed"), syntheticSecret("web", 3, "deployed")], "web");
     const plan = planStatusPatch("web", records, NOW);
     assert.equal(plan.action, "patch");
     if (plan.action !== "patch") return;
@@ -39,19 +39,29 @@ describe("status-patch plan", () => {
   });
 
   it("refuses when nothing is left, and says to restore from a backup", () => {
-    const plan = planStatusPatch("web", []);
+    const plan = planStatusPatch("web", readReleaseSecrets([]));
     assert.equal(plan.action, "impossible");
     assert.match(describePlan(plan), /no release records left[\s\S]*next: restore the records from a backup/);
   });
 
   it("refuses to resurrect an uninstalled release", () => {
-    const records = releaseRecords([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "uninstalled")], "web");
+    const records = readReleaseSecrets([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "uninstalled")], "web");
     assert.equal(planStatusPatch("web", records).action, "impossible");
   });
 
   it("says what to do when a record has lost its payload", () => {
     const broken = syntheticSecret("web", 2, "superseded");
     delete broken.data;
-    assert.throws(() => planStatusPatch("web", releaseRecords([broken], "web")), /has no data\.release.*restore it from a backup/);
+    assert.throws(() => planStatusPatch("web", readReleaseSecrets([broken], "web")), /has no data\.release.*restore it from a backup/);
+  });
+
+  it("refuses when the release has a record of another storage type, naming it (a dry run says so too)", () => {
+    const future = syntheticSecret("web", 3, "deployed");
+    future.type = "helm.sh/release.v2";
+    future.metadata!.name = "sh.helm.release.v2.web.v3";
+    const found = readReleaseSecrets([syntheticSecret("web", 1, "superseded"), syntheticSecret("web", 2, "superseded"), future], "web");
+    const plan = planStatusPatch("web", found, NOW);
+    assert.equal(plan.action, "impossible");
+    assert.match(describePlan(plan), /release Secrets this repair cannot read: sh\.helm\.release\.v2\.web\.v3 \(type helm\.sh\/release\.v2, not helm\.sh\/release\.v1[\s\S]*next: repair it with the helm version that wrote those records/);
   });
 });
