@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { decodeStoredSecret, EtcdValueError } from "../../../harness/remediations/etcdSecretDecoder.js";
 import { decodeSecretReleaseData } from "../../../harness/remediations/helmReleaseCodec.js";
 import { releaseKeyPrefix } from "../../../harness/remediations/etcdReleaseBackup.js";
+import { readReleaseSecrets } from "../../../harness/remediations/helmReleaseRecord.js";
 import { FIXTURES, realSecret } from "./releaseSecrets.js";
 
 // `etcdctl get --prefix /registry/secrets/<ns>/sh.helm.release.v1.web. -w json` run in the etcd
@@ -31,6 +32,14 @@ describe("etcd Secret decoder", () => {
       assert.equal(secret.data!.release, served.data!.release, "byte-identical payload");
       assert.equal(decodeSecretReleaseData(secret.data!.release!).name, "web");
     }
+  });
+
+  it("yields Secrets the backup reads as records, none of them unreadable", function () {
+    if (!existsSync(ETCD_DUMP)) this.skip();
+    const dump = JSON.parse(readFileSync(ETCD_DUMP, "utf8")) as { kvs: Array<{ key: string; value: string }> };
+    const found = readReleaseSecrets(dump.kvs.map((kv) => decodeStoredSecret(Buffer.from(kv.value, "base64"), Buffer.from(kv.key, "base64").toString("utf8"))), "web");
+    assert.deepEqual(found.records.map((record) => record.revision), [3, 2, 1]);
+    assert.deepEqual(found.unreadable, []);
   });
 
   it("says why it cannot read encrypted or foreign values", () => {
