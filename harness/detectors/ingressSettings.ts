@@ -43,7 +43,8 @@ export function settingsDifferences(byIngress: Map<string, IngressSettings>): st
   const all = [...byIngress.values()];
   if (all.length < 2) return [];
   const keys = new Set(all.flatMap((settings) => Object.keys(settings.annotations)));
-  const differing = [...keys].filter((key) => new Set(all.map((settings) => settings.annotations[key] ?? "\u0000unset")).size > 1).sort();
+  // null for "not set", so an annotation set to "" on one Ingress and absent on the other differs.
+  const differing = [...keys].filter((key) => new Set(all.map((settings) => JSON.stringify(settings.annotations[key] ?? null))).size > 1).sort();
   const differences: string[] = [];
   if (differing.length > 0) differences.push(`annotations differ (${differing.join(", ")})`);
   const tlsOf = (settings: IngressSettings) => (settings.tls.length > 0 ? `TLS ${settings.tls.join("+")}` : "no TLS");
