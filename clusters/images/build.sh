@@ -5,8 +5,10 @@
 # (the one exception is the CNI: the kit's own kindnet-compatible agent, see kit.lock).
 #
 # Each stage's output is cached under $KUBE_GAMEDAY_CACHE/kit, keyed by the lock-file values and
-# files it depends on; a stage is built into a scratch directory and only moved into place when it
-# succeeded, so an interrupted build never leaves a cache entry that looks complete.
+# files it depends on; a stage is built into a scratch directory, stops at its first failing
+# command, and is only moved into place when it succeeded and its outputs pass the stage's
+# verification. Cached outputs are verified again on every use: one that is incomplete or
+# implausible is rebuilt, never trusted. Privileged steps (debootstrap) run as root or through sudo.
 #
 # Usage: build.sh [--tools] [--force STAGE|all] [--list]
 #   --tools   only kind, helm and kubectl (into .tools/bin), for hosts that can pull images

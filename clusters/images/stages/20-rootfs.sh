@@ -25,12 +25,16 @@ make_rootfs() {
 }
 build_rootfs_node() { make_rootfs "$NODE_PACKAGES"; }
 build_rootfs_net() { make_rootfs "$NET_PACKAGES"; }
+# Floors well under the archives' real sizes (each stage log ends with du -sh): an archive that
+# lost most of its tree, or an empty one, fails; verify_tar also catches a cut-off archive.
+verify_rootfs_node() { verify_tar "$OUT/rootfs.tar" 100; }
+verify_rootfs_net() { verify_tar "$OUT/rootfs.tar" 20; }
 
 # Keys cover the suite, the package list and the recipe, not this whole file, so editing one
 # list does not rebuild the other root filesystem.
 ROOTFS_RECIPE=$(declare -f make_rootfs)
-key=$(stage_key rootfs-node DEBIAN_SUITE NODE_PACKAGES ROOTFS_RECIPE); run_stage rootfs-node "$key" build_rootfs_node
+key=$(stage_key rootfs-node DEBIAN_SUITE NODE_PACKAGES ROOTFS_RECIPE); run_stage rootfs-node "$key" build_rootfs_node verify_rootfs_node
 ROOTFS_NODE_TAR=$(stage_dir rootfs-node "$key")/rootfs.tar
-key=$(stage_key rootfs-net DEBIAN_SUITE NET_PACKAGES ROOTFS_RECIPE); run_stage rootfs-net "$key" build_rootfs_net
+key=$(stage_key rootfs-net DEBIAN_SUITE NET_PACKAGES ROOTFS_RECIPE); run_stage rootfs-net "$key" build_rootfs_net verify_rootfs_net
 ROOTFS_NET_TAR=$(stage_dir rootfs-net "$key")/rootfs.tar
 export ROOTFS_NODE_TAR ROOTFS_NET_TAR
