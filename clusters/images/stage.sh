@@ -63,12 +63,32 @@ remove_tree() {
   rm -rf "$1" 2>/dev/null || as_root rm -rf "$1"
 }
 
+# stage_files DIR: what a stage directory holds, one "path size mtime" line per file (.complete
+# aside). Cheap to take; a file that went missing, was cut off or replaced since changes it.
+stage_files() { (cd "$1" && find . -type f ! -name '.complete*' -printf '%P %s %T@\n' | LC_ALL=C sort); }
+
+# mark_verified DIR HEADLINE: writes DIR/.complete: HEADLINE, then the files that passed verification.
+mark_verified() {
+  local files; files=$(stage_files "$1")
+  printf '%s\n%s\n' "$2" "$files" > "$1/.complete.tmp"
+  mv "$1/.complete.tmp" "$1/.complete"
+}
+
+# verified_unchanged DIR: DIR holds files, exactly those its .complete lists as verified. A marker
+# without that list (written before stages were verified) never matches.
+verified_unchanged() {
+  local now; now=$(stage_files "$1")
+  [ -n "$now" ] && [ "$(tail -n +2 "$1/.complete")" = "$now" ]
+}
+
 # run_stage NAME KEY BUILD VERIFY: puts the stage's output in place, checked.
-# A cached output is used only if VERIFY accepts it, so an entry that is incomplete or implausible
-# (a 0-byte rootfs.tar marked complete by an older, broken build) is rebuilt, not trusted: VERIFY is
-# run on every use and must be cheap. Otherwise BUILD runs with $OUT set to a scratch directory,
-# VERIFY checks what it made (again with $OUT set to it), and only then is the output marked
-# complete and moved into place. BUILD and VERIFY stop at their first failing command.
+# BUILD runs with $OUT set to a scratch directory; VERIFY checks what it made (again with $OUT set
+# to it); only then is the output marked complete, with the list of its verified files, and moved
+# into place. BUILD and VERIFY stop at their first failing command.
+# A cached output is used as it is while its files are those that were verified. Otherwise (a file
+# gone or cut off, or an entry marked complete by an older kit that verified nothing, like the
+# 0-byte rootfs.tar of issue 21) VERIFY runs again: the entry is kept if it passes, else rebuilt.
+# So a warm run costs one `find` per stage, and a damaged or untrusted cache repairs itself.
 # Prints how long the stage took; on failure names the stage and its log.
 run_stage() {
   local name=$1 key=$2 fn=$3 verify=${4:-}
@@ -76,12 +96,17 @@ run_stage() {
   local final; final=$(stage_dir "$name" "$key")
   local logfile="$KUBE_GAMEDAY_CACHE/logs/kit-$name.log"
   if ! stage_forced "$name" && [ -f "$final/.complete" ]; then
+    if verified_unchanged "$final"; then
+      log "stage $name: cached ($final)"
+      return 0
+    fi
     local checklog="$KUBE_GAMEDAY_CACHE/logs/kit-$name.verify.log"
     : >"$checklog"
     OUT=$final
     run_checked "$checklog" "$verify"
     if [ "$CHECKED_STATUS" = 0 ]; then
-      log "stage $name: cached ($final)"
+      mark_verified "$final" "verified $(date -u +%FT%TZ) by $verify (cached, unverified or changed since)"
+      log "stage $name: cached, verified again ($final)"
       return 0
     fi
     log "stage $name: cached output fails verification, rebuilding ($(tail -n 1 "$checklog"))"
@@ -105,7 +130,7 @@ run_stage() {
     remove_tree "$OUT"
     die "stage $name $failure after $(( $(date +%s) - t0 ))s; full log: $logfile"
   fi
-  echo "built $(date -u +%FT%TZ) in $(( $(date +%s) - t0 ))s" > "$OUT/.complete"
+  mark_verified "$OUT" "built $(date -u +%FT%TZ) in $(( $(date +%s) - t0 ))s, verified by $verify"
   remove_tree "$final"
   mv "$OUT" "$final"
   # Older keys of the same stage, and scratch directories of interrupted builds, are dead weight.
@@ -118,8 +143,7 @@ run_stage() {
 }
 
 # Checks for VERIFY functions (binaries use output_mentions, in lib.sh). Each stops the
-# verification (errexit) with one line saying what is wrong; all are cheap, as they run on every
-# use of a cached stage.
+# verification (errexit) with one line saying what is wrong.
 
 # verify_tar FILE MIN_MIB: FILE is a whole tar archive of at least MIN_MIB MiB — its first header
 # has the ustar magic, and it ends with the zero blocks tar writes last (a cut-off archive does not).

@@ -70,9 +70,9 @@ build_pause() {
   strip "$OUT/bin/pause"
 }
 
-# Verifications (run_stage): every binary a stage leaves runs and reports the locked version. The
-# build functions check the binaries they are keyed on; these run after every build and on every
-# use of a cached stage, so a missing, truncated or foreign binary is rebuilt, not trusted.
+# Verifications (run_stage): every binary a stage leaves runs and reports the locked version. They
+# run after every build, and again on a cached stage whose files changed since (or that no
+# verification ever passed), so a missing, truncated or foreign binary is rebuilt, not trusted.
 verify_kind() { output_mentions "$KIND_VERSION" "$OUT/bin/kind" version; }
 verify_helm() { output_mentions "$HELM_VERSION" "$OUT/bin/helm" version --short; }
 verify_kubectl() { output_mentions "$KUBERNETES_VERSION" "$OUT/bin/kubectl" version --client; }

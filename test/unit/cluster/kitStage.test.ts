@@ -3,7 +3,7 @@
 // complete that its verification rejects, and a cached entry that fails verification is rebuilt.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ const KEY = "0123456789abcdef";
 // rootfs stage uses as its verification.
 const STAGE_HELPERS = `
 make_tar() { mkdir -p "$OUT/tree"; echo hello > "$OUT/tree/file"; tar -C "$OUT/tree" -cf "$OUT/rootfs.tar" .; rm -rf "$OUT/tree"; }
-verify_demo() { verify_tar "$OUT/rootfs.tar" 0; }
+verify_demo() { echo "$OUT" >> "$KUBE_GAMEDAY_CACHE/verify-calls"; verify_tar "$OUT/rootfs.tar" 0; }
 `;
 
 interface ShellResult { status: number | null; stdout: string; stderr: string }
@@ -36,6 +36,12 @@ function kitShell(cache: string, script: string): ShellResult {
     timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** How many times the stage's verification ran. */
+function verifyCalls(cache: string): number {
+  const file = join(cache, "verify-calls");
+  return existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").length : 0;
 }
 
 /** Every `.complete` marker under the cache, relative to it. */
@@ -103,12 +109,41 @@ run_stage demo ${KEY} build_demo verify_demo`);
     assert.deepEqual(completeMarkers(cache), [`demo-${KEY}`]);
   });
 
-  it("uses a cached entry that passes verification without building it again", () => {
+  it("uses a verified cached entry whose files are unchanged without building or verifying it again", () => {
     const first = kitShell(cache, `build_demo() { make_tar; }\nrun_stage demo ${KEY} build_demo verify_demo`);
     assert.equal(first.status, 0, first.stderr);
+    assert.equal(verifyCalls(cache), 1, "verified once, after the build");
     const second = kitShell(cache, `build_demo() { touch "$KUBE_GAMEDAY_CACHE/built-again"; make_tar; }\nrun_stage demo ${KEY} build_demo verify_demo`);
     assert.equal(second.status, 0, second.stderr);
-    assert.match(second.stderr, /stage demo: cached/);
+    assert.match(second.stderr, /stage demo: cached \(/);
+    assert.ok(!existsSync(join(cache, "built-again")));
+    assert.equal(verifyCalls(cache), 1, "a warm run does not verify again");
+  });
+
+  it("verifies a verified entry again when its files changed, and rebuilds it when that fails", () => {
+    const first = kitShell(cache, `build_demo() { make_tar; }\nrun_stage demo ${KEY} build_demo verify_demo`);
+    assert.equal(first.status, 0, first.stderr);
+    truncateSync(join(cache, "kit", `demo-${KEY}`, "rootfs.tar"), 0);
+    const second = kitShell(cache, `build_demo() { make_tar; touch "$OUT/rebuilt"; }\nrun_stage demo ${KEY} build_demo verify_demo`);
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stderr, /cached output fails verification, rebuilding/);
+    assert.ok(existsSync(join(cache, "kit", `demo-${KEY}`, "rebuilt")));
+    assert.ok(statSync(join(cache, "kit", `demo-${KEY}`, "rootfs.tar")).size > 0);
+  });
+
+  it("keeps an entry from a kit that did not verify when it passes now, and trusts it from then on", () => {
+    const entry = join(cache, "kit", `demo-${KEY}`);
+    const seeded = kitShell(cache, `OUT=${JSON.stringify(entry)}; mkdir -p "$OUT"; make_tar`);
+    assert.equal(seeded.status, 0, seeded.stderr);
+    writeFileSync(join(entry, ".complete"), "built 2026-12-01T00:00:00Z in 9s\n");
+    const build = `build_demo() { touch "$KUBE_GAMEDAY_CACHE/built-again"; make_tar; }\nrun_stage demo ${KEY} build_demo verify_demo`;
+    const second = kitShell(cache, build);
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stderr, /stage demo: cached, verified again/);
+    const third = kitShell(cache, build);
+    assert.equal(third.status, 0, third.stderr);
+    assert.match(third.stderr, /stage demo: cached \(/);
+    assert.equal(verifyCalls(cache), 1);
     assert.ok(!existsSync(join(cache, "built-again")));
   });
 
