@@ -4,6 +4,14 @@ KUBE_GAMEDAY_CACHE=${KUBE_GAMEDAY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kube-ga
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TOOLS_BIN="$REPO_ROOT/.tools/bin"
 KIT_LOCK="$REPO_ROOT/clusters/images/kit.lock"
+# Privileged tools (debootstrap, chroot, dockerd) live in sbin directories, which a non-root user's
+# PATH often lacks: without them `command -v` misses what is installed and a step fails with
+# "command not found". Appended, so nothing the user put first is shadowed.
+for _sbin in /usr/local/sbin /usr/sbin /sbin; do
+  case ":$PATH:" in *":$_sbin:"*) ;; *) PATH="$PATH:$_sbin" ;; esac
+done
+unset _sbin
+export PATH
 
 log()  { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
@@ -31,19 +39,36 @@ wait_for() {
 is_root() { [ "$(id -u)" = 0 ]; }
 is_debian() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null; }
 
+# root_or_sudo: true when privileged steps can run here: as root, or through sudo that asks for no
+# password (as on CI runners; sudo -n never prompts, so a build never hangs on a password).
+root_or_sudo() { is_root || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }; }
+
+# root_hint: how to let the bootstrap take its privileged steps.
+root_hint() { echo "run as root, or give $(id -un) passwordless sudo (check with: sudo -n true)"; }
+
+# as_root COMMAND...: runs one privileged step (installing packages, starting dockerd, debootstrap)
+# as root: directly when root, else through sudo -n, else stops with one message naming the step.
+# sudo resets the environment: pass variables as `as_root env NAME=value COMMAND...`.
+as_root() {
+  if is_root; then "$@"; return; fi
+  root_or_sudo || die "'$*' needs root: $(root_hint)."
+  sudo -n "$@"
+}
+
 # apt_install PKG...: installs missing Debian packages (refreshing the index once per hour at most).
 apt_install() {
   local missing=()
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
-  is_root && is_debian || die "missing packages ${missing[*]}: install them (Debian: apt-get install ${missing[*]})."
+  is_debian || die "missing packages ${missing[*]} (Debian's names): install them and rerun."
+  root_or_sudo || die "missing packages ${missing[*]}: install them (apt-get install ${missing[*]}), or $(root_hint)."
   local stamp=/var/lib/apt/periodic/kube-gameday-update
   if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +60 2>/dev/null)" ]; then
     log "apt-get update"
-    timeout 600 apt-get update -qq && mkdir -p "$(dirname "$stamp")" && touch "$stamp"
+    as_root timeout 600 apt-get update -qq && as_root mkdir -p "$(dirname "$stamp")" && as_root touch "$stamp"
   fi
   log "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive timeout 1200 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # output_mentions TEXT CMD...: runs CMD and checks its output contains TEXT, saying what it printed

@@ -5,8 +5,11 @@
 # (the one exception is the CNI: the kit's own kindnet-compatible agent, see kit.lock).
 #
 # Each stage's output is cached under $KUBE_GAMEDAY_CACHE/kit, keyed by the lock-file values and
-# files it depends on; a stage is built into a scratch directory and only moved into place when it
-# succeeded, so an interrupted build never leaves a cache entry that looks complete.
+# files it depends on; a stage is built into a scratch directory, stops at its first failing
+# command, and is only moved into place when it succeeded and its outputs pass the stage's
+# verification. A cached output whose files are no longer those that passed (or that no
+# verification ever passed) is verified again, and rebuilt if it fails: never trusted blindly.
+# Privileged steps (debootstrap) run as root or through sudo.
 #
 # Usage: build.sh [--tools] [--force STAGE|all] [--list]
 #   --tools   only kind, helm and kubectl (into .tools/bin), for hosts that can pull images
@@ -24,7 +27,8 @@ while [ $# -gt 0 ]; do
     --force) FORCE=${2:?--force needs a stage name}; shift 2 ;;
     --tools) TOOLS_ONLY=1; shift ;;
     --list) grep -h '^# stage:' "$KIT_DIR"/stages/*.sh | sed 's/^# stage: //'; exit 0 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    # The header comment, however long it grows: line 2 up to the first line that is not one.
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done

@@ -70,20 +70,44 @@ build_pause() {
   strip "$OUT/bin/pause"
 }
 
-# go_stage NAME BUILD_FN "LOCK_VARS" [MODULE_DIR]: one cached stage, keyed on its lock values,
-# its recipe (the function bodies) and its wrapper module; leaves its bin dir in STAGE_BIN.
+# Verifications (run_stage): every binary a stage leaves runs and reports the locked version. They
+# run after every build, and again on a cached stage whose files changed since (or that no
+# verification ever passed), so a missing, truncated or foreign binary is rebuilt, not trusted.
+verify_kind() { output_mentions "$KIND_VERSION" "$OUT/bin/kind" version; }
+verify_helm() { output_mentions "$HELM_VERSION" "$OUT/bin/helm" version --short; }
+verify_kubectl() { output_mentions "$KUBERNETES_VERSION" "$OUT/bin/kubectl" version --client; }
+verify_kubernetes() {
+  output_mentions "$KUBERNETES_VERSION" "$OUT/bin/kubeadm" version -o short
+  local b
+  for b in kubelet kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
+    output_mentions "$KUBERNETES_VERSION" "$OUT/bin/$b" --version
+  done
+  # The kit's kindnetd has no version flag: run bare, it exits asking for its downward-API settings.
+  [[ $(env -u HOST_IP "$OUT/bin/kindnetd" 2>&1 || true) == *"is not an IP address"* ]]
+}
+verify_etcd() {
+  output_mentions "${ETCD_VERSION#v}" "$OUT/bin/etcd" --version
+  output_mentions "${ETCD_VERSION#v}" "$OUT/bin/etcdctl" version
+}
+verify_coredns() { output_mentions "${COREDNS_VERSION#v}" "$OUT/bin/coredns" -version; }
+verify_local_path_provisioner() { output_mentions "$LOCAL_PATH_PROVISIONER_VERSION" "$OUT/bin/local-path-provisioner" --version; }
+verify_pause() { output_mentions "$PAUSE_VERSION" "$OUT/bin/pause" -v; }
+verify_crictl() { output_mentions "${CRICTL_VERSION#v}" "$OUT/bin/crictl" --version; }
+
+# go_stage NAME BUILD_FN VERIFY_FN "LOCK_VARS" [MODULE_DIR]: one cached stage, keyed on its lock
+# values, its recipe (the function bodies) and its wrapper module; leaves its bin dir in STAGE_BIN.
 go_stage() {
-  local name=$1 fn=$2 vars=$3 module=${4:-} key
+  local name=$1 fn=$2 verify=$3 vars=$4 module=${5:-} key
   RECIPE=$(declare -f "$fn" go_build kube_version_ldflags)
   # shellcheck disable=SC2086 # vars is a list of names
   key=$(stage_key "$name" $vars RECIPE ${module:+-- "go/$module"})
-  run_stage "$name" "$key" "$fn"
+  run_stage "$name" "$key" "$fn" "$verify"
   STAGE_BIN=$(stage_dir "$name" "$key")/bin
 }
 # The tools the harness drives come first: `build.sh --tools` stops after them.
-go_stage go-kind build_kind KIND_VERSION kind; BIN_KIND=$STAGE_BIN
-go_stage go-helm build_helm HELM_VERSION helm; BIN_HELM=$STAGE_BIN
-go_stage go-kubectl build_kubectl KUBERNETES_VERSION kubernetes; BIN_KUBECTL=$STAGE_BIN
+go_stage go-kind build_kind verify_kind KIND_VERSION kind; BIN_KIND=$STAGE_BIN
+go_stage go-helm build_helm verify_helm HELM_VERSION helm; BIN_HELM=$STAGE_BIN
+go_stage go-kubectl build_kubectl verify_kubectl KUBERNETES_VERSION kubernetes; BIN_KUBECTL=$STAGE_BIN
 # The harness and its users call kind, helm and kubectl from the project-local tools directory.
 mkdir -p "$TOOLS_BIN"
 ln -sfn "$BIN_KIND/kind" "$TOOLS_BIN/kind"
@@ -91,11 +115,11 @@ ln -sfn "$BIN_HELM/helm" "$TOOLS_BIN/helm"
 ln -sfn "$BIN_KUBECTL/kubectl" "$TOOLS_BIN/kubectl"
 [ "$TOOLS_ONLY" = 1 ] && return 0
 
-go_stage go-kubernetes build_kubernetes KUBERNETES_VERSION kubernetes; BIN_KUBERNETES=$STAGE_BIN
-go_stage go-etcd build_etcd ETCD_VERSION etcd; BIN_ETCD=$STAGE_BIN
-go_stage go-coredns build_coredns COREDNS_VERSION coredns; BIN_COREDNS=$STAGE_BIN
-go_stage go-local-path-provisioner build_local_path_provisioner LOCAL_PATH_PROVISIONER_VERSION local-path-provisioner; BIN_LOCAL_PATH=$STAGE_BIN
-go_stage pause build_pause "KUBERNETES_VERSION PAUSE_VERSION"; BIN_PAUSE=$STAGE_BIN
-go_stage go-crictl build_crictl CRICTL_VERSION crictl; BIN_CRICTL=$STAGE_BIN
+go_stage go-kubernetes build_kubernetes verify_kubernetes KUBERNETES_VERSION kubernetes; BIN_KUBERNETES=$STAGE_BIN
+go_stage go-etcd build_etcd verify_etcd ETCD_VERSION etcd; BIN_ETCD=$STAGE_BIN
+go_stage go-coredns build_coredns verify_coredns COREDNS_VERSION coredns; BIN_COREDNS=$STAGE_BIN
+go_stage go-local-path-provisioner build_local_path_provisioner verify_local_path_provisioner LOCAL_PATH_PROVISIONER_VERSION local-path-provisioner; BIN_LOCAL_PATH=$STAGE_BIN
+go_stage pause build_pause verify_pause "KUBERNETES_VERSION PAUSE_VERSION"; BIN_PAUSE=$STAGE_BIN
+go_stage go-crictl build_crictl verify_crictl CRICTL_VERSION crictl; BIN_CRICTL=$STAGE_BIN
 
 export BIN_KUBECTL BIN_KUBERNETES BIN_ETCD BIN_COREDNS BIN_HELM BIN_KIND BIN_LOCAL_PATH BIN_PAUSE BIN_CRICTL

@@ -40,6 +40,7 @@ build_image() {
     printf '%s\n' "$output" >&2
     die "image $tag failed to build (context $context)"
   fi
+  verify_image "$tag" "$key"
   log "image $tag: built in $(( $(date +%s) - t0 ))s ($(docker image inspect --format '{{.Size}}' "$tag" | numfmt --to=iec))"
 }
 

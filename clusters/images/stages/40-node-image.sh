@@ -42,5 +42,6 @@ if image_current "$NODE_IMAGE" "$node_key"; then
   log "image $NODE_IMAGE: cached"
 else
   bash "$NODE_DIR/preload-images.sh" kube-gameday/node-base:"$KUBERNETES_VERSION" "$NODE_IMAGE" "$node_key" "${RUNTIME_IMAGES[@]}"
+  verify_image "$NODE_IMAGE" "$node_key"
 fi
 log "node image $NODE_IMAGE: $(docker image inspect --format '{{.Size}}' "$NODE_IMAGE" | numfmt --to=iec)"

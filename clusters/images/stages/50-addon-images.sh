@@ -43,9 +43,11 @@ build_traefik() {
   output_mentions "$TRAEFIK_VERSION" "$OUT/bin/traefik" version
 }
 
+verify_traefik() { output_mentions "$TRAEFIK_VERSION" "$OUT/bin/traefik" version; }
+
 RECIPE=$(declare -f build_traefik)
 traefik_key=$(stage_key go-traefik TRAEFIK_VERSION RECIPE -- go/traefik)
-run_stage go-traefik "$traefik_key" build_traefik
+run_stage go-traefik "$traefik_key" build_traefik verify_traefik
 BIN_TRAEFIK=$(stage_dir go-traefik "$traefik_key")/bin
 
 # Upstream's library image runs the binary from /usr/local/bin with the same flags, so manifests
