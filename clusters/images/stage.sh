@@ -133,13 +133,29 @@ run_stage() {
   mark_verified "$OUT" "built $(date -u +%FT%TZ) in $(( $(date +%s) - t0 ))s, verified by $verify"
   remove_tree "$final"
   mv "$OUT" "$final"
-  # Older keys of the same stage, and scratch directories of interrupted builds, are dead weight.
-  local old
-  for old in "$KIT_CACHE/$name"-*; do
-    [[ ${old##*/} =~ ^$name-[0-9a-f]{16}(\.partial\.[0-9]+)?$ ]] || continue
-    [ "$old" = "$final" ] || remove_tree "$old"
-  done
+  prune_stage "$name" "$final"
   log "stage $name: done in $(( $(date +%s) - t0 ))s"
+}
+
+# prune_stage NAME KEEP: removes what is dead weight next to KEEP — keys of the stage older than the
+# KIT_KEEP_KEYS newest (default 3), and scratch directories of builds whose process is gone. Not
+# just "every other key": two checkouts of the project (two branches, two versions being compared)
+# share this cache, and each would delete the other's stages — and the tools linked from them —
+# on every build.
+prune_stage() {
+  local name=$1 keep=$2 dir pid kept=0
+  for dir in "$KIT_CACHE/$name"-*.partial.*; do
+    [[ ${dir##*/} =~ ^$name-[0-9a-f]{16}\.partial\.([0-9]+)$ ]] || continue
+    pid=${BASH_REMATCH[1]}
+    kill -0 "$pid" 2>/dev/null || remove_tree "$dir"
+  done
+  # Newest first, by when each key was last built or verified.
+  while IFS= read -r dir; do
+    [[ ${dir##*/} =~ ^$name-[0-9a-f]{16}$ ]] || continue
+    [ "$dir" = "$keep" ] && continue
+    kept=$((kept + 1))
+    [ "$kept" -lt "${KIT_KEEP_KEYS:-3}" ] || remove_tree "$dir"
+  done < <(ls -1dt "$KIT_CACHE/$name"-* 2>/dev/null)
 }
 
 # Checks for VERIFY functions (binaries use output_mentions, in lib.sh). Each stops the

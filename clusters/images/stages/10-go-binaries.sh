@@ -108,11 +108,14 @@ go_stage() {
 go_stage go-kind build_kind verify_kind KIND_VERSION kind; BIN_KIND=$STAGE_BIN
 go_stage go-helm build_helm verify_helm HELM_VERSION helm; BIN_HELM=$STAGE_BIN
 go_stage go-kubectl build_kubectl verify_kubectl KUBERNETES_VERSION kubernetes; BIN_KUBECTL=$STAGE_BIN
-# The harness and its users call kind, helm and kubectl from the project-local tools directory.
+# The harness and its users call kind, helm and kubectl from the project-local tools directory:
+# hard links (a copy across file systems), not symlinks, so a tool keeps working when another
+# checkout's build prunes the cache entry it came from.
 mkdir -p "$TOOLS_BIN"
-ln -sfn "$BIN_KIND/kind" "$TOOLS_BIN/kind"
-ln -sfn "$BIN_HELM/helm" "$TOOLS_BIN/helm"
-ln -sfn "$BIN_KUBECTL/kubectl" "$TOOLS_BIN/kubectl"
+for tool in "$BIN_KIND/kind" "$BIN_HELM/helm" "$BIN_KUBECTL/kubectl"; do
+  rm -f "$TOOLS_BIN/${tool##*/}"
+  ln "$tool" "$TOOLS_BIN/${tool##*/}" 2>/dev/null || cp "$tool" "$TOOLS_BIN/${tool##*/}"
+done
 [ "$TOOLS_ONLY" = 1 ] && return 0
 
 go_stage go-kubernetes build_kubernetes verify_kubernetes KUBERNETES_VERSION kubernetes; BIN_KUBERNETES=$STAGE_BIN

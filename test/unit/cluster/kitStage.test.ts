@@ -147,14 +147,14 @@ run_stage demo ${KEY} build_demo verify_demo`);
     assert.ok(!existsSync(join(cache, "built-again")));
   });
 
-  it("drops older keys of the same stage, and only of that stage", () => {
+  it("prunes only its own stage: a stage whose name merely starts the same is left alone", () => {
     const kit = join(cache, "kit");
-    for (const dir of ["demo-fedcba9876543210", "demo-fedcba9876543210.partial.42", "demo-extra-fedcba9876543210"]) {
+    for (const dir of ["demo-fedcba9876543210.partial.999999999", "demo-extra-fedcba9876543210", "demo-extra-fedcba9876543210.partial.999999999"]) {
       mkdirSync(join(kit, dir), { recursive: true });
     }
     const result = kitShell(cache, `build_demo() { make_tar; }\nrun_stage demo ${KEY} build_demo verify_demo`);
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(readdirSync(kit).sort(), [`demo-${KEY}`, "demo-extra-fedcba9876543210"].sort());
+    assert.deepEqual(readdirSync(kit).sort(), [`demo-${KEY}`, "demo-extra-fedcba9876543210", "demo-extra-fedcba9876543210.partial.999999999"].sort());
   });
 
   it("refuses to run a stage where bash would ignore errexit (under if, ||, &&)", () => {
@@ -173,4 +173,25 @@ if run_stage demo ${KEY} build_demo verify_demo; then echo "stage passed"; fi`);
     assert.match(result.stderr, /no verification function/);
     assert.deepEqual(completeMarkers(cache), []);
   });
+
+  it("keeps the three newest keys of a stage (two checkouts share the cache) and drops older ones", () => {
+    const keys = ["1111111111111111", "2222222222222222", "3333333333333333", "4444444444444444"];
+    // One build per key, oldest first; `touch -d` spaces them out so their order is unambiguous.
+    const script = keys.map((key, index) => `run_stage demo ${key} make_tar verify_demo; touch -d "@$(( $(date +%s) - ${(keys.length - index) * 10} ))" "$KIT_CACHE/demo-${key}"`).join("\n");
+    const result = kitShell(cache, script);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(completeMarkers(cache).sort(), ["demo-2222222222222222", "demo-3333333333333333", "demo-4444444444444444"]);
+  });
+
+  it("removes scratch directories of builds whose process is gone, never those of a live build", () => {
+    const kit = join(cache, "kit");
+    mkdirSync(join(kit, `demo-${KEY}.partial.999999999`), { recursive: true });
+    mkdirSync(join(kit, `demo-${KEY}.partial.${process.pid}`), { recursive: true });
+    const result = kitShell(cache, `run_stage demo fedcba9876543210 make_tar verify_demo`);
+    assert.equal(result.status, 0, result.stderr);
+    const left = readdirSync(kit).sort();
+    assert.ok(!left.includes(`demo-${KEY}.partial.999999999`), left.join(", "));
+    assert.ok(left.includes(`demo-${KEY}.partial.${process.pid}`), "a live build's scratch directory stays");
+  });
 });
+
