@@ -60,7 +60,7 @@ export class ConditionTracker {
     if (wanted === "could-not-tell") {
       if (this.holdingSince !== null) {
         if (when > this.deadline) {
-          return this.settle({ status: "could-not-tell", observedAt: when, detail: `held from ${this.holdingSince}ms, then could not tell before ${this.rule.holdForMs}ms had passed: ${detail}` });
+          return this.settle({ status: "could-not-tell", observedAt: when, detail: `held from ${Math.round(this.holdingSince)}ms, then could not tell before ${this.rule.holdForMs}ms had passed: ${detail}` });
         }
         this.holdingSince = null;
         this.heldAtFirstObservation = false;
@@ -75,7 +75,7 @@ export class ConditionTracker {
       }
     } else if (this.holdingSince !== null) {
       if (when > this.deadline) {
-        return this.settle({ status: "failed", observedAt: when, detail: `held from ${this.holdingSince}ms but stopped before ${this.rule.holdForMs}ms had passed: ${detail}` });
+        return this.settle({ status: "failed", observedAt: when, detail: `held from ${Math.round(this.holdingSince)}ms but stopped before ${this.rule.holdForMs}ms had passed: ${detail}` });
       }
       this.holdingSince = null;
       this.heldAtFirstObservation = false;

@@ -13,6 +13,11 @@
 import { negateReading, type Reading } from "./observationReading.js";
 import type { MonoMs } from "./runResult.js";
 
+/** A run-clock instant for messages: whole milliseconds, labelled so nobody reads it as a duration. */
+function runClock(at: MonoMs): string {
+  return `${Math.round(at)}ms on the run clock`;
+}
+
 export interface DetectorRule {
   expect: "fire" | "silent";
   withinMs: number;
@@ -110,7 +115,7 @@ export class DetectorTracker {
       this.negative = { status: "could-not-tell", detail: "the steady state never held, so there was no baseline to observe", observations };
     } else if (this.baseline.firstUnreadable) {
       const first = this.baseline.firstUnreadable;
-      this.negative = { status: "could-not-tell", detail: `could not tell ${this.baseline.unreadable} of ${observations} time(s) on the baseline, first at ${first.at}ms: ${first.detail}`, observations };
+      this.negative = { status: "could-not-tell", detail: `could not tell ${this.baseline.unreadable} of ${observations} time(s) on the baseline, first at ${runClock(first.at)}: ${first.detail}`, observations };
     } else if (this.baseline.readable === 0) {
       this.negative = { status: "could-not-tell", detail: "never observed after the steady state held: the negative control was not established", observations };
     } else {
@@ -125,11 +130,11 @@ export class DetectorTracker {
     const first = this.afterFault.firstUnreadable;
     const end = this.windowEnd;
     if (first) {
-      this.detection = { status: "could-not-tell", detail: `could not tell ${this.afterFault.unreadable} of ${seen} time(s) after the fault, first at ${first.at}ms: ${first.detail}` };
+      this.detection = { status: "could-not-tell", detail: `could not tell ${this.afterFault.unreadable} of ${seen} time(s) after the fault, first at ${runClock(first.at)}: ${first.detail}` };
     } else if (this.afterFault.readable === 0) {
       this.detection = { status: "could-not-tell", detail: "no observation after the fault" };
     } else if (this.rule.expect === "silent" && end !== null && (this.afterFault.lastReadableReportedAt ?? -Infinity) < end) {
-      this.detection = { status: "could-not-tell", detail: `no observation at or after the end of its window (${end}ms): silence through the window is not shown; last seen: ${this.lastDetail}` };
+      this.detection = { status: "could-not-tell", detail: `no observation at or after the end of its window (${runClock(end)}): silence through the window is not shown; last seen: ${this.lastDetail}` };
     } else {
       this.detection = { status: "silent", detail: `last seen: ${this.lastDetail}`, observations: this.afterFault.readable };
     }
