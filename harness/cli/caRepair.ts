@@ -11,9 +11,11 @@ import { KindClusterHandle } from "../cluster/kindClusterHandle.js";
 import { StateStore } from "../cluster/stateStore.js";
 import { withDeadline } from "../cluster/withDeadline.js";
 import { createKubeClients } from "../kube/kubeClients.js";
+import { uncheckedActions, type ActionStatus } from "../remediations/caActionAssessment.js";
 import { rotateClusterCa } from "../remediations/caRotation.js";
 import { describePlan, planCaRotation } from "../remediations/caRotationPlan.js";
-import { ExitCode } from "./exitCodes.js";
+import type { CliIO } from "./cliIO.js";
+import { ExitCode, type ExitCodeValue } from "./exitCodes.js";
 import type { RepairModule } from "./repairRegistry.js";
 
 export interface CaRepairOptions {
@@ -21,6 +23,14 @@ export interface CaRepairOptions {
   dryRun?: boolean;
   kubeadmConfig?: string;
   showPlan?: boolean;
+}
+
+/** A dry run that could not check an action has not answered the question: it ends as an infrastructure error. */
+export function repairExitCode(actions: ReadonlyArray<{ id: string; status: ActionStatus }>, io: Pick<CliIO, "err">): ExitCodeValue {
+  const unchecked = uncheckedActions(actions);
+  if (unchecked.length === 0) return ExitCode.Ok;
+  io.err(`could not check ${unchecked.length} action(s) (${unchecked.join(", ")}): the answer above is incomplete — see "could not check" for the error`);
+  return ExitCode.Infrastructure;
 }
 
 export const caRepair: RepairModule = {
@@ -49,9 +59,9 @@ export const caRepair: RepairModule = {
       { nodes, kubeconfigPath: cluster.kubeconfigPath, contextName: cluster.contextName, kube },
       { dryRun: opts.dryRun === true, ...(opts.kubeadmConfig ? { kubeadmConfig: opts.kubeadmConfig } : {}), log: (line) => io.err(line) },
     );
-    for (const action of report.actions) io.out(`${action.status.padEnd(12)} ${action.id}: ${action.detail}`);
+    for (const action of report.actions) io.out(`${action.status.padEnd(15)} ${action.id}: ${action.detail}`);
     if (report.backups.length) io.out(`${opts.dryRun ? "would back up" : "backups"}: ${report.backups.join(", ")}`);
     if (!opts.dryRun && report.newCaNotAfter) io.out(`the cluster CA is now valid until ${report.newCaNotAfter.toISOString()}; kubeconfig: ${cluster.kubeconfigPath}`);
-    return ExitCode.Ok;
+    return repairExitCode(report.actions, io);
   },
 };

@@ -15,6 +15,7 @@ import { pause } from "../kube/deadline.js";
 import type { KubeClients } from "../kube/kubeClients.js";
 import { kubeRawRequest } from "../kube/kubeRawRequest.js";
 import { formatDuration } from "../scenario/duration.js";
+import { assessmentOutcome, type ActionStatus, type Assessment } from "./caActionAssessment.js";
 import { BACKUP_DIR, backupPath, MANIFESTS, PAUSED_MANIFESTS, PKI, planCaRotation, STATIC_POD_CONTAINERS, type RotationAction } from "./caRotationPlan.js";
 import { rewriteAdminKubeconfig } from "./kubeconfigRewrite.js";
 import { rolloutComplete, staleWorkloads, type ControllerRef } from "./staleWorkloads.js";
@@ -37,7 +38,7 @@ export interface CaRotationOptions {
   signal?: AbortSignal;
 }
 
-export type ActionStatus = "done" | "not needed" | "would run" | "would check";
+export type { ActionStatus } from "./caActionAssessment.js";
 
 export interface CaRotationReport {
   actions: Array<{ id: string; status: ActionStatus; detail: string }>;
@@ -50,6 +51,8 @@ export interface CaRotationReport {
 const DAY_MS = 86_400_000;
 const NODE_CMD_TIMEOUT_MS = 120_000;
 const WAIT_STEP_MS = 2_000;
+/** How long a real run keeps asking an API server that does not answer before it stops (see apiProblemAfterGrace). */
+const API_GRACE_MS = 30_000;
 
 export class CaRotationError extends Error {
   constructor(action: string, problem: string, next: string) {
@@ -68,7 +71,8 @@ class CaRotation {
   private readonly backedUp = new Set<string>();
   private readonly report: CaRotationReport = { actions: [], backups: [] };
   private readonly stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-  private apiUsable = true;
+  /** Dry run: why the API could not be used with today's credentials, once that is known. */
+  private apiProblemSeen: string | undefined;
   /** Dry run: the pki action would replace the CA, so later checks against today's CA mean nothing. */
   private caReplaced = false;
 
@@ -102,18 +106,14 @@ class CaRotation {
         if (action.node) this.noteBackup(action.node);
         continue;
       }
-      const needed = await this.assess(action);
-      if (needed === undefined) {
-        this.record(action, "would check", "needs the API server with the new credentials, which only a real run gets");
-        continue;
-      }
-      if (!needed.needed) {
-        this.record(action, "not needed", needed.why);
+      const outcome = assessmentOutcome(action.id, await this.assess(action), this.options.dryRun);
+      if (outcome.next === "skip") {
+        this.record(action, outcome.status, outcome.detail);
         continue;
       }
       if (this.options.dryRun) {
         if (action.kind === "pki") this.caReplaced = true;
-        this.record(action, "would run", `${needed.why}${action.commands.length ? `: ${action.commands.join(" && ")}` : ""}`);
+        this.record(action, "would run", `${outcome.why}${action.commands.length ? `: ${action.commands.join(" && ")}` : ""}`);
         if (action.node) this.noteBackup(action.node);
         continue;
       }
@@ -150,8 +150,8 @@ class CaRotation {
     return this.cp.readFile(`${PKI}/ca.crt`, { timeoutMs: 20_000 });
   }
 
-  /** undefined: cannot tell without the API (dry run before the rotation). */
-  private async assess(action: RotationAction): Promise<{ needed: boolean; why: string } | undefined> {
+  /** Whether the action is still needed, or why that could not be checked (the API unreachable). */
+  private async assess(action: RotationAction): Promise<Assessment> {
     const now = Date.now();
     switch (action.kind) {
       case "pki": {
@@ -188,18 +188,21 @@ class CaRotation {
         return ok ? { needed: false, why: "already trusts the current CA" } : { needed: true, why: "trusts a CA that is no longer the cluster's" };
       }
       case "cluster-info": {
-        if (!(await this.apiWorks())) return undefined;
+        const apiProblem = await this.apiProblemAfterGrace();
+        if (apiProblem) return { couldNotCheck: apiProblem };
         const ca = await this.clusterInfoCa();
         const current = await this.currentCaPem();
         return sameCertificate(ca, current) ? { needed: false, why: "cluster-info carries the current CA" } : { needed: true, why: "cluster-info carries the old CA: joining nodes would trust it" };
       }
       case "root-ca-published": {
-        if (!(await this.apiWorks())) return undefined;
+        const apiProblem = await this.apiProblemAfterGrace();
+        if (apiProblem) return { couldNotCheck: apiProblem };
         const stale = await this.staleRootCaNamespaces();
         return stale.length ? { needed: true, why: `kube-root-ca.crt still old in ${stale.length} namespace(s): ${stale.slice(0, 5).join(", ")}` } : { needed: false, why: "every namespace's kube-root-ca.crt holds the current CA" };
       }
       case "workloads": {
-        if (!(await this.apiWorks())) return undefined;
+        const apiProblem = await this.apiProblemAfterGrace();
+        if (apiProblem) return { couldNotCheck: apiProblem };
         const stale = await this.staleControllers();
         const orphanNote = stale.orphans.length ? `; pods without a controller to restart (recreate them yourself): ${stale.orphans.join(", ")}` : "";
         return stale.controllers.length ? { needed: true, why: `${stale.controllers.map(refName).join(", ")} have pods older than the CA${orphanNote}` } : { needed: false, why: `no controller has pods older than the CA${orphanNote}` };
@@ -209,16 +212,33 @@ class CaRotation {
     }
   }
 
-  private async apiWorks(): Promise<boolean> {
-    if (!this.apiUsable) return false;
+  /** Why the API cannot be used with the harness's kubeconfig right now, or undefined when it can. */
+  private async apiProblem(): Promise<string | undefined> {
+    if (this.apiProblemSeen) return this.apiProblemSeen;
     try {
       await this.target.kube.core.listNamespace({ limit: 1, timeoutSeconds: 5 });
-      return true;
-    } catch {
-      // With the old credentials the API cannot be used; a dry run stops asking.
-      if (this.options.dryRun) this.apiUsable = false;
-      return false;
+      return undefined;
+    } catch (error) {
+      const problem = `the API server did not answer with the harness's kubeconfig (${error instanceof Error ? error.message : String(error)})`;
+      // A dry run keeps today's credentials throughout: once they fail, asking again changes nothing.
+      if (this.options.dryRun) this.apiProblemSeen = `${problem}; a real run rewrites the kubeconfig before these checks`;
+      return this.apiProblemSeen ?? problem;
     }
+  }
+
+  /**
+   * A real run has just restarted the control plane, so a refused connection may be a blip: it asks
+   * again for a while before it calls the API unreachable. A dry run asks once.
+   */
+  private async apiProblemAfterGrace(): Promise<string | undefined> {
+    let problem = await this.apiProblem();
+    if (this.options.dryRun) return problem;
+    const deadline = performance.now() + API_GRACE_MS;
+    while (problem && performance.now() < deadline) {
+      await pause(WAIT_STEP_MS, this.options.signal);
+      problem = await this.apiProblem();
+    }
+    return problem && `${problem}, still after ${formatDuration(API_GRACE_MS)}`;
   }
 
   private async nodeCerts(node: NodeHandle, globs: string[]): Promise<CertificateFacts[]> {
@@ -366,7 +386,10 @@ class CaRotation {
         // The API clients read credentials on every request, so reloading the shared config suffices.
         this.target.kube.config.loadFromFile(this.target.kubeconfigPath);
         this.target.kube.config.setCurrentContext(this.target.contextName);
-        await this.until(action.id, 60_000, async () => ({ done: await this.apiWorks(), detail: "API reachable with the new credentials" }));
+        await this.until(action.id, 60_000, async () => {
+          const problem = await this.apiProblem();
+          return { done: problem === undefined, detail: problem ?? "API reachable with the new credentials" };
+        });
         return `rewritten (previous copy on ${this.cp.name}:${backup})`;
       }
       case "cluster-info": {

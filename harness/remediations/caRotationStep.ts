@@ -5,11 +5,19 @@
 import { assertFaultsAllowed } from "../cluster/faultGuard.js";
 import { withDeadline } from "../kube/deadline.js";
 import type { StepKind } from "../scenario/kindTypes.js";
+import { CaCheckError, uncheckedActions, type ActionStatus } from "./caActionAssessment.js";
 import { rotateClusterCa } from "./caRotation.js";
 
 export interface RotateClusterCaParams {
   dryRun?: boolean;
   kubeadmConfig?: string;
+}
+
+/** "3 done (pki, kubeconfigs, workloads), 5 not needed", in the order statuses first appear. */
+export function actionCounts(actions: ReadonlyArray<{ id: string; status: ActionStatus }>): string {
+  const byStatus = new Map<ActionStatus, string[]>();
+  for (const action of actions) byStatus.set(action.status, [...(byStatus.get(action.status) ?? []), action.id]);
+  return [...byStatus].map(([status, ids]) => `${ids.length} ${status}${status === "done" ? ` (${ids.join(", ")})` : ""}`).join(", ");
 }
 
 export const rotateClusterCaStep: StepKind<RotateClusterCaParams> = {
@@ -25,9 +33,13 @@ export const rotateClusterCaStep: StepKind<RotateClusterCaParams> = {
       { nodes, kubeconfigPath: context.cluster.kubeconfigPath, contextName: context.cluster.contextName, kube: context.kube },
       { dryRun: params.dryRun === true, ...(params.kubeadmConfig ? { kubeadmConfig: params.kubeadmConfig } : {}), log: (line) => context.log.info(line), signal: context.signal },
     );
-    const done = report.actions.filter((a) => a.status === "done").map((a) => a.id);
+    const unchecked = uncheckedActions(report.actions);
+    if (unchecked.length) {
+      const first = report.actions.find((a) => a.status === "could not check")!;
+      throw new CaCheckError(unchecked.join(", "), first.detail);
+    }
     return {
-      detail: `${done.length} action(s) done (${done.join(", ")}); ${report.actions.length - done.length} not needed; new CA valid until ${report.newCaNotAfter?.toISOString() ?? "?"}; backups ${report.backups.join(", ")}`,
+      detail: `${actionCounts(report.actions)}; new CA valid until ${report.newCaNotAfter?.toISOString() ?? "?"}; backups ${report.backups.join(", ")}`,
       output: report,
     };
   },
