@@ -4,16 +4,19 @@
 // by namespace — so release() of a shared cluster only notes whether to keep it, and close() deletes
 // them at the end of the run. Dedicated clusters are deleted on release: they had cluster-wide state
 // changed on purpose. Across runs, a cluster kept with --keep-cluster is reused when its lease is
-// free and it is healthy. Every cluster is recorded before kind starts, so crash recovery
-// (`gameday clean`) finds even a half-created one.
+// free and it is healthy. Every cluster is recorded before kind starts, so crash recovery finds even
+// a half-created one: the first acquire() of a run deletes the clusters of runs that died
+// (deadRunRule.ts), and `gameday clean` removes whatever is left.
 import { chmod } from "node:fs/promises";
+import { hostname } from "node:os";
 
 import type { ContainerRuntimeClient } from "testcontainers";
 
 import { apiServerVersion } from "./apiServerVersion.js";
 import { clusterFingerprint } from "./clusterFingerprint.js";
+import { deadRunDecision, type LeaseReading } from "./deadRunRule.js";
 import type { ClusterHandle, ClusterProvider, ClusterRequirements } from "./clusterHandle.js";
-import { newClusterName } from "./clusterName.js";
+import { isHarnessClusterName, newClusterName } from "./clusterName.js";
 import { dockerRuntime } from "./dockerRuntime.js";
 import { HarnessError } from "./harnessError.js";
 import { freeHostPorts, type HostPortAllocator } from "./hostPortAllocator.js";
@@ -27,8 +30,9 @@ import { buildKindConfig, renderKindConfig, validateRequirements } from "./kindC
 import { GAMEDAY_NETWORK } from "./gamedayNetwork.js";
 import { KitLockError, readKitLock } from "./kitLock.js";
 import { NodeImageMissingError, nodeImagePresent } from "./nodeImage.js";
+import { processesNaming, stopProcesses } from "./orphanProcesses.js";
 import { reuseDecision } from "./reuseRules.js";
-import { currentOwner, StateStore, type ClusterRecord } from "./stateStore.js";
+import { currentOwner, processIsAlive, StateStore, type ClusterRecord } from "./stateStore.js";
 import { withDeadline } from "./withDeadline.js";
 
 export class UnsupportedClusterError extends HarnessError {
@@ -65,6 +69,8 @@ export class KindProvider implements ClusterProvider {
   private readonly held = new Map<string, KindClusterHandle>();
   /** Shared clusters a release asked to keep. */
   private readonly keepers = new Set<string>();
+  /** Clusters of dead runs are looked for once, before this provider's first cluster. */
+  private reapedDeadRuns = false;
 
   constructor(private readonly options: KindProviderOptions = {}) {
     this.store = options.store ?? new StateStore();
@@ -80,6 +86,10 @@ export class KindProvider implements ClusterProvider {
     const deadline = performance.now() + options.timeoutMs;
     const left = () => Math.max(1_000, deadline - performance.now());
 
+    if (!this.reapedDeadRuns) {
+      this.reapedDeadRuns = true;
+      await this.reapDeadRuns(options.runId, left);
+    }
     const image = await this.nodeImage();
     const base = this.options.baseConfig === undefined ? await readKindBaseConfig() : (this.options.baseConfig ?? undefined);
     const fingerprint = clusterFingerprint(image, requirements, base);
@@ -109,6 +119,39 @@ export class KindProvider implements ClusterProvider {
       }
     }
     return created;
+  }
+
+  /**
+   * Deletes the clusters of runs that died without cleaning up (SIGKILL, OOM, a lost terminal),
+   * one line each; see deadRunRule.ts for what is never touched. A cluster that cannot be removed
+   * is reported and left for `gameday clean`: the new run goes on.
+   */
+  private async reapDeadRuns(runId: string, left: () => number): Promise<void> {
+    const facts = { host: hostname(), pid: process.pid, isAlive: processIsAlive };
+    for (const record of await this.store.list()) {
+      if (this.held.has(record.name) || !isHarnessClusterName(record.name)) continue;
+      let lease: LeaseReading;
+      try {
+        lease = await this.store.readLease(record.name);
+      } catch (err) {
+        lease = { state: "unreadable", why: (err as Error).message };
+      }
+      const decision = deadRunDecision(record, lease, facts);
+      if (!decision.reap) continue;
+      // Claiming first means two new runs never reap the same cluster, and the lease is ours meanwhile.
+      if (!(await this.store.claim(record.name, currentOwner(runId)))) continue;
+      const started = performance.now();
+      const leftBy = `left by run ${decision.owner.runId} (pid ${decision.owner.pid}, gone)`;
+      try {
+        const orphans = await stopProcesses(await processesNaming(record.kubeconfigPath));
+        await removeKindCluster(record.name, { kind: this.kind, runtime: await this.runtime(), store: this.store }, Math.min(left(), 180_000));
+        const stopped = orphans.length ? `, after stopping its orphaned process(es) ${orphans.join(", ")}` : "";
+        this.progress(`reaped cluster ${record.name} ${leftBy} in ${(Math.round((performance.now() - started) / 100) / 10).toFixed(1)}s${stopped}`);
+      } catch (err) {
+        await this.store.unclaim(record.name).catch(() => undefined);
+        this.progress(`could not reap cluster ${record.name} ${leftBy}: ${(err as Error).message}; \`gameday clean\` removes it`);
+      }
+    }
   }
 
   private async imageDeps(): Promise<ImageLoaderDeps> {

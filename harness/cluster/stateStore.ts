@@ -5,6 +5,7 @@ import { homedir, hostname } from "node:os";
 import { chmod, mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
+import type { LeaseReading } from "./deadRunRule.js";
 import { HarnessError } from "./harnessError.js";
 
 export interface RunOwner {
@@ -63,13 +64,17 @@ export function ownerIsAlive(owner: RunOwner): boolean {
   // A record from another host (shared home directory) cannot be checked: assume it is alive.
   if (owner.host !== hostname()) return true;
   if (owner.pid === process.pid) return true;
+  return processIsAlive(owner.pid);
+}
+
+/** True when a process with this pid runs on this host (EPERM: it runs, as another user). */
+export function processIsAlive(pid: number): boolean {
   // kill(0 or negative, …) addresses process groups, not a process: such a pid names nobody.
-  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
@@ -196,18 +201,28 @@ export class StateStore {
   }
 
   async leaseHolder(name: string): Promise<RunOwner | undefined> {
+    const lease = await this.readLease(name);
+    if (lease.state === "held") return lease.owner;
+    // A lease torn by a crash between create and write: nobody holds it meaningfully.
+    if (lease.state === "unreadable") return { runId: "unknown", pid: -1, host: hostname(), since: "" };
+    return undefined;
+  }
+
+  /** The lease as it is on disk: free, held by a run, or there but unreadable (torn or not JSON). */
+  async readLease(name: string): Promise<LeaseReading> {
     let text: string;
     try {
       text = await readFile(this.leasePath(name), "utf8");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return { state: "free" };
       throw new StateStoreError(`cannot read ${this.leasePath(name)}: ${String(err)}`, err);
     }
     try {
-      return JSON.parse(text) as RunOwner;
+      const owner = JSON.parse(text) as RunOwner;
+      if (typeof owner?.pid !== "number" || typeof owner.host !== "string") return { state: "unreadable", why: `${this.leasePath(name)} names no run` };
+      return { state: "held", owner };
     } catch {
-      // A lease torn by a crash between create and write: nobody holds it meaningfully.
-      return { runId: "unknown", pid: -1, host: hostname(), since: "" };
+      return { state: "unreadable", why: `${this.leasePath(name)} is not JSON` };
     }
   }
 
