@@ -198,8 +198,8 @@ async function main(): Promise<number> {
       pendingDead = { row, cluster: outcome.cluster, volumes };
     }
   }
-  // The last SIGKILLed run is reaped by one run that goes all the way, which must also pass.
-  console.error("last run: to the end, reaping what the last killed run left …");
+  // A last run goes all the way, reaping whatever a killed run left, and must pass.
+  console.error("last run: to the end (it reaps what a killed run left, if any) …");
   const last = await runGameday(env, join(work, "last"));
   await settleDead(last, "last run");
   const lastOk = last.exitCode === 0;
@@ -209,7 +209,7 @@ async function main(): Promise<number> {
   for (const row of rows) {
     console.log(`| ${row.crash.signal} | ${row.crash.phase} | ${row.rc} | ${row.afterSignal} | ${row.reports} | ${row.reapedBy} | ${row.reapTime} | ${row.leftovers} | ${row.ok ? "ok" : "FAILED"} |`);
   }
-  console.log(`last run (reaper, runs to the end): rc ${last.exitCode}${lastOk ? "" : " — FAILED"}; reports and logs in ${work}`);
+  console.log(`last run (to the end): rc ${last.exitCode}${lastOk ? "" : " — FAILED"}; reports and logs in ${work}`);
   return rows.every((r) => r.ok) && lastOk ? 0 : 1;
 }
 
